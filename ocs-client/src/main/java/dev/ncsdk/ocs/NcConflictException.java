@@ -1,0 +1,16 @@
+package dev.ncsdk.ocs;
+
+/** The resource exists already or conflicts with the current state: HTTP 409, or an OCS duplicate code such as 102 from the provisioning API (the code is kept in {@link #ocsStatusCode()}). */
+public class NcConflictException extends NcResponseException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what failed, free of secrets
+     * @param response the failed answer
+     */
+    public NcConflictException(String message, ErrorResponse response) {
+        super(message, response);
+    }
+}

@@ -1,0 +1,578 @@
+package dev.ncsdk.ocs.internal.http;
+
+import dev.ncsdk.ocs.Credentials;
+import dev.ncsdk.ocs.ErrorResponse;
+import dev.ncsdk.ocs.NcException;
+import dev.ncsdk.ocs.NcTimeoutException;
+import dev.ncsdk.ocs.NcTransportException;
+import dev.ncsdk.ocs.NcUnexpectedResponseException;
+import dev.ncsdk.ocs.RetryPolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLHandshakeException;
+
+/**
+ * The SDK's one HTTP layer. Sends {@link HttpCall}s with pre-emptive credentials, a user agent, gzip, a timeout
+ * on every call, bounded response bodies, safe redirects and retries by a {@link RetryPolicy}. Answers of any
+ * status come back as {@link HttpResult}; only failures to get an answer throw ({@link NcTransportException},
+ * {@link NcTimeoutException}, or {@link NcUnexpectedResponseException} for a body over the limit).
+ *
+ * <p>Thread-safe. Derived transports ({@link #withCredentials}) share the {@link HttpClient}.
+ */
+public final class HttpTransport implements AutoCloseable {
+    /** The SDK's version, for the default user agent. */
+    public static final String SDK_VERSION = readVersion();
+
+    /** Default connect timeout. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Default whole-call timeout. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** Default response size limit, after decompression. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+    /** Default user agent. */
+    public static final String DEFAULT_USER_AGENT =
+            "ncsdk/" + SDK_VERSION + " Java/" + System.getProperty("java.version");
+
+    private static final System.Logger LOG = System.getLogger("dev.ncsdk.http");
+    private static final int MAX_REDIRECTS = 5;
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+    private final HttpClient client;
+    private final Duration requestTimeout;
+    private final String userAgent;
+    private final RetryPolicy retryPolicy;
+    private final Credentials credentials;
+    private final long maxResponseBytes;
+    private final AtomicBoolean closed;
+
+    private HttpTransport(Builder b, HttpClient client, AtomicBoolean closed) {
+        this.client = client;
+        this.requestTimeout = b.requestTimeout;
+        this.userAgent = b.userAgent;
+        this.retryPolicy = b.retryPolicy;
+        this.credentials = b.credentials;
+        this.maxResponseBytes = b.maxResponseBytes;
+        this.closed = closed;
+    }
+
+    /**
+     * Starts a transport configuration with the defaults: 10 s connect timeout, 30 s request timeout, user agent
+     * {@code ncsdk/<version> Java/<version>}, {@link RetryPolicy#defaults()}, no credentials, 32 MiB bodies.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A transport that shares this one's HTTP client and settings but authenticates differently.
+     *
+     * @param other the credentials
+     * @return the derived transport
+     */
+    public HttpTransport withCredentials(Credentials other) {
+        return toBuilder().credentials(other).buildShared(client, closed);
+    }
+
+    /**
+     * A builder with this transport's settings; {@link Builder#buildShared} keeps the same HTTP client.
+     *
+     * @return a builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.requestTimeout = requestTimeout;
+        b.userAgent = userAgent;
+        b.retryPolicy = retryPolicy;
+        b.credentials = credentials;
+        b.maxResponseBytes = maxResponseBytes;
+        b.httpClient = client;
+        return b;
+    }
+
+    /** @return the HTTP client in use */
+    public HttpClient httpClient() {
+        return client;
+    }
+
+    /** @return the credentials sent by default */
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    /** @return the whole-call timeout */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /** @return the user agent */
+    public String userAgent() {
+        return userAgent;
+    }
+
+    /** @return the retry policy */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /** @return the default response size limit */
+    public long maxResponseBytes() {
+        return maxResponseBytes;
+    }
+
+    /**
+     * Sends a call and waits for the answer, retrying as the policy allows.
+     *
+     * @param call the call
+     * @return the answer, whatever its status
+     * @throws NcTransportException when no answer arrived
+     */
+    public HttpResult send(HttpCall call) {
+        return await(sendAsync(call));
+    }
+
+    /**
+     * Sends a call without blocking. The future fails with the same exceptions {@link #send} throws.
+     *
+     * @param call the call
+     * @return the answer's future
+     */
+    public CompletableFuture<HttpResult> sendAsync(HttpCall call) {
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("client is closed"));
+        }
+        return attempt(call, 1, Duration.ZERO);
+    }
+
+    /**
+     * Waits for a future of this SDK, unwrapping its failure and keeping the interrupt flag.
+     *
+     * @param future the future
+     * @param <T> the result type
+     * @return the result
+     */
+    public static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new NcTransportException("interrupted while waiting for the answer", e, true);
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable t) {
+        Throwable c = unwrap(t);
+        if (c instanceof RuntimeException) {
+            return (RuntimeException) c;
+        }
+        if (c instanceof Error) {
+            throw (Error) c;
+        }
+        return new NcException("unexpected failure: " + c, c);
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable c = t;
+        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c;
+    }
+
+    private CompletableFuture<HttpResult> attempt(HttpCall call, int attemptNo, Duration waited) {
+        return sendFollowingRedirects(call, 0)
+                .handle((res, err) -> {
+                    Throwable cause = err == null ? null : unwrap(err);
+                    if (attemptNo < retryPolicy.maxAttempts()) {
+                        boolean retry;
+                        Duration retryAfter = null;
+                        if (cause != null) {
+                            retry = cause instanceof NcTransportException
+                                    && (call.idempotent() || !((NcTransportException) cause).mayHaveReachedServer());
+                        } else {
+                            retry = call.idempotent() && (res.status() == 429 || res.status() == 503);
+                            retryAfter = res.retryAfter().orElse(null);
+                        }
+                        if (retry) {
+                            Duration d = retryPolicy.delayBefore(attemptNo, retryAfter);
+                            if (d != null && waited.plus(d).compareTo(retryPolicy.maxTotalDelay()) <= 0) {
+                                LOG.log(
+                                        System.Logger.Level.DEBUG,
+                                        "retrying {0} {1} in {2} ms after {3}",
+                                        call.method(),
+                                        Uris.redact(call.uri()),
+                                        d.toMillis(),
+                                        cause != null ? cause.getClass().getSimpleName() : "HTTP " + res.status());
+                                return CompletableFuture.supplyAsync(
+                                                () -> null,
+                                                CompletableFuture.delayedExecutor(d.toMillis(), TimeUnit.MILLISECONDS))
+                                        .thenCompose(x -> attempt(call, attemptNo + 1, waited.plus(d)));
+                            }
+                        }
+                    }
+                    return cause != null
+                            ? CompletableFuture.<HttpResult>failedFuture(cause)
+                            : CompletableFuture.completedFuture(res);
+                })
+                .thenCompose(f -> f);
+    }
+
+    private CompletableFuture<HttpResult> sendFollowingRedirects(HttpCall call, int redirects) {
+        return sendOnce(call).thenCompose(res -> {
+            if (!call.followRedirects() || !isRedirect(res.status())) {
+                return CompletableFuture.completedFuture(res);
+            }
+            String location = res.header("Location").orElse(null);
+            if (location == null || redirects >= MAX_REDIRECTS) {
+                return CompletableFuture.completedFuture(res);
+            }
+            URI next;
+            try {
+                next = call.uri().resolve(location.trim());
+            } catch (IllegalArgumentException e) {
+                return CompletableFuture.completedFuture(res);
+            }
+            if ("https".equalsIgnoreCase(call.uri().getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) {
+                // never downgrade: hand the redirect to the caller
+                return CompletableFuture.completedFuture(res);
+            }
+            HttpCall.Builder b = call.toBuilder().uriOverride(next);
+            if (res.status() == 303 || ((res.status() == 301 || res.status() == 302) && "POST".equals(call.method()))) {
+                b = HttpCall.builder("GET", next);
+                for (String[] h : call.headers()) {
+                    b.header(h[0], h[1]);
+                }
+                b.timeout(call.timeout())
+                        .maxResponseBytes(call.maxResponseBytes())
+                        .credentials(call.credentials());
+            }
+            if (!Uris.sameOrigin(call.uri(), next)) {
+                b.credentials(Credentials.none()); // credentials never travel to another origin
+            }
+            return sendFollowingRedirects(b.build(), redirects + 1);
+        });
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private CompletableFuture<HttpResult> sendOnce(HttpCall call) {
+        Duration timeout = call.timeout() != null ? call.timeout() : requestTimeout;
+        long limit = call.maxResponseBytes() > 0 ? call.maxResponseBytes() : maxResponseBytes;
+        HttpRequest request;
+        try {
+            request = toRequest(call, timeout);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        long start = System.nanoTime();
+        LOG.log(System.Logger.Level.DEBUG, "-> {0} {1}", call.method(), Uris.redact(call.uri()));
+        CompletableFuture<HttpResponse<byte[]>> inFlight = client.sendAsync(request, BoundedBody.handler(limit));
+        // the request timeout of java.net.http ends when headers arrive; this bounds the body too
+        CompletableFuture<HttpResponse<byte[]>> bounded =
+                inFlight.orTimeout(timeout.toMillis() + 250, TimeUnit.MILLISECONDS);
+        return bounded.handle((resp, err) -> {
+            if (err != null) {
+                inFlight.cancel(true);
+                throw new CompletionException(mapFailure(call, unwrap(err), timeout));
+            }
+            byte[] body = resp.body();
+            String encoding =
+                    resp.headers().firstValue("Content-Encoding").orElse("").trim();
+            if (encoding.equalsIgnoreCase("gzip") && body.length > 0) {
+                try {
+                    body = BoundedBody.gunzip(body, limit, responseInfo(resp));
+                } catch (BoundedBody.TooLargeException e) {
+                    throw new CompletionException(mapFailure(call, e, timeout));
+                } catch (IOException e) {
+                    HttpResult raw = new HttpResult(call.method(), resp.uri(), resp.statusCode(), resp.headers(), null);
+                    throw new CompletionException(ResponseErrors.unexpected(raw, "the gzip body is corrupt"));
+                }
+            }
+            HttpResult result = new HttpResult(call.method(), resp.uri(), resp.statusCode(), resp.headers(), body);
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "<- {0} {1} {2} ({3} bytes, {4} ms)",
+                    resp.statusCode(),
+                    call.method(),
+                    Uris.redact(call.uri()),
+                    body.length,
+                    (System.nanoTime() - start) / 1_000_000);
+            return result;
+        });
+    }
+
+    private static HttpResponse.ResponseInfo responseInfo(HttpResponse<?> resp) {
+        return new HttpResponse.ResponseInfo() {
+            @Override
+            public int statusCode() {
+                return resp.statusCode();
+            }
+
+            @Override
+            public HttpHeaders headers() {
+                return resp.headers();
+            }
+
+            @Override
+            public HttpClient.Version version() {
+                return resp.version();
+            }
+        };
+    }
+
+    private HttpRequest toRequest(HttpCall call, Duration timeout) {
+        HttpRequest.Builder rb = HttpRequest.newBuilder(call.uri()).timeout(timeout);
+        if ("http".equalsIgnoreCase(call.uri().getScheme())) {
+            rb.version(HttpClient.Version.HTTP_1_1); // the JDK's h2c upgrade breaks some proxies
+        }
+        rb.header("User-Agent", userAgent);
+        rb.header("Accept-Encoding", "gzip");
+        boolean hasContentType = false;
+        for (String[] h : call.headers()) {
+            String lower = h[0].toLowerCase(Locale.ROOT);
+            if (RESTRICTED.contains(lower)) {
+                continue;
+            }
+            if (lower.equals("user-agent") || lower.equals("accept-encoding")) {
+                rb.setHeader(h[0], h[1]);
+            } else {
+                rb.header(h[0], h[1]);
+            }
+            hasContentType |= lower.equals("content-type");
+        }
+        Credentials creds = call.credentials() != null ? call.credentials() : credentials;
+        for (Map.Entry<String, String> e : creds.headers().entrySet()) {
+            rb.setHeader(e.getKey(), e.getValue());
+        }
+        if (call.body() != null) {
+            if (!hasContentType && call.contentType() != null) {
+                rb.header("Content-Type", call.contentType());
+            }
+            rb.method(call.method(), HttpRequest.BodyPublishers.ofByteArray(call.body()));
+        } else {
+            rb.method(call.method(), HttpRequest.BodyPublishers.noBody());
+        }
+        return rb.build();
+    }
+
+    private static RuntimeException mapFailure(HttpCall call, Throwable t, Duration timeout) {
+        String what = call.method() + " " + Uris.redact(call.uri());
+        if (t instanceof NcException) {
+            return (NcException) t;
+        }
+        if (t instanceof BoundedBody.TooLargeException) {
+            BoundedBody.TooLargeException e = (BoundedBody.TooLargeException) t;
+            ErrorResponse er = ErrorResponse.builder(call.method(), call.uri(), e.info.statusCode())
+                    .requestId(e.info.headers().firstValue("X-Request-Id").orElse(null))
+                    .build();
+            return new NcUnexpectedResponseException(
+                    what + ": the response body exceeds the limit of " + e.limit + " bytes", er);
+        }
+        if (t instanceof HttpConnectTimeoutException) {
+            return new NcTimeoutException(what + ": connecting timed out", t, false);
+        }
+        if (t instanceof HttpTimeoutException || t instanceof TimeoutException) {
+            return new NcTimeoutException(what + ": no complete answer within " + timeout.toMillis() + " ms", t, true);
+        }
+        if (t instanceof ConnectException || t instanceof UnresolvedAddressException) {
+            String detail = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            return new NcTransportException(what + ": cannot connect (" + detail + ")", t, false);
+        }
+        if (t instanceof SSLHandshakeException) {
+            return new NcTransportException(what + ": TLS handshake failed (" + t.getMessage() + ")", t, false);
+        }
+        if (t instanceof CancellationException) {
+            return new NcTransportException(what + ": cancelled", t, true);
+        }
+        if (t instanceof IOException) {
+            String detail = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            return new NcTransportException(what + ": " + detail, t, true);
+        }
+        if (t instanceof RuntimeException) {
+            return (RuntimeException) t;
+        }
+        return new NcTransportException(what + ": " + t, t, true);
+    }
+
+    @Override
+    public void close() {
+        closed.set(true);
+    }
+
+    @Override
+    public String toString() {
+        return "HttpTransport[userAgent=" + userAgent + ", requestTimeout=" + requestTimeout + ", credentials="
+                + credentials + ", retry=" + retryPolicy + "]";
+    }
+
+    private static String readVersion() {
+        try (InputStream in = HttpTransport.class.getResourceAsStream("ncsdk.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version", "dev");
+            }
+        } catch (IOException ignored) {
+            // fall through
+        }
+        return "dev";
+    }
+
+    /** Configures an {@link HttpTransport}. */
+    public static final class Builder {
+        private HttpClient httpClient;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private String userAgent = DEFAULT_USER_AGENT;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Credentials credentials = Credentials.none();
+        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+
+        private Builder() {}
+
+        /**
+         * Uses the caller's HTTP client (proxy, TLS, executor). Its own connect timeout applies; it should not
+         * follow redirects itself, so that credentials never follow to another origin.
+         *
+         * @param client the client
+         * @return this builder
+         */
+        public Builder httpClient(HttpClient client) {
+            this.httpClient = Objects.requireNonNull(client, "httpClient");
+            return this;
+        }
+
+        /**
+         * Sets the connect timeout of the client the transport creates.
+         *
+         * @param d a positive duration
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration d) {
+            this.connectTimeout = positive(d, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the whole-call timeout (connection, headers and body).
+         *
+         * @param d a positive duration
+         * @return this builder
+         */
+        public Builder requestTimeout(Duration d) {
+            this.requestTimeout = positive(d, "requestTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the user agent.
+         *
+         * @param ua the user agent
+         * @return this builder
+         */
+        public Builder userAgent(String ua) {
+            Objects.requireNonNull(ua, "userAgent");
+            if (ua.isBlank() || ua.indexOf('\n') >= 0 || ua.indexOf('\r') >= 0) {
+                throw new IllegalArgumentException("user agent must be a non-blank single line");
+            }
+            this.userAgent = ua;
+            return this;
+        }
+
+        /**
+         * Sets the retry policy.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * Sets the credentials sent with every call.
+         *
+         * @param c the credentials
+         * @return this builder
+         */
+        public Builder credentials(Credentials c) {
+            this.credentials = Objects.requireNonNull(c, "credentials");
+            return this;
+        }
+
+        /**
+         * Sets the default response size limit.
+         *
+         * @param max bytes after decompression
+         * @return this builder
+         */
+        public Builder maxResponseBytes(long max) {
+            if (max <= 0) {
+                throw new IllegalArgumentException("maxResponseBytes must be positive");
+            }
+            this.maxResponseBytes = max;
+            return this;
+        }
+
+        /** @return the configured connect timeout */
+        public Duration connectTimeout() {
+            return connectTimeout;
+        }
+
+        /**
+         * Builds the transport, creating an HTTP client unless one was given.
+         *
+         * @return the transport
+         */
+        public HttpTransport build() {
+            HttpClient c = httpClient != null
+                    ? httpClient
+                    : HttpClient.newBuilder()
+                            .connectTimeout(connectTimeout)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+            return new HttpTransport(this, c, new AtomicBoolean());
+        }
+
+        HttpTransport buildShared(HttpClient client, AtomicBoolean closed) {
+            return new HttpTransport(this, client, closed);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isZero() || d.isNegative()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return d;
+        }
+    }
+}
