@@ -52,8 +52,8 @@ final class DemoCommand implements Callable<Integer> {
             Capabilities xml = nc.toBuilder().format(OcsFormat.XML).build().capabilities();
             out.println("capabilities (JSON): Nextcloud " + json.nextcloudVersion() + ", apps " + json.apps());
             out.println("capabilities (XML):  Nextcloud " + xml.nextcloudVersion() + ", apps " + xml.apps());
-            out.println("same typed core capabilities from both formats: " + json.core().equals(xml.core()) + " "
-                    + json.core());
+            out.println("same typed core capabilities from both formats: "
+                    + json.core().equals(xml.core()) + " " + json.core());
             json.appApi().ifPresent(a -> out.println("AppAPI " + a.version() + ", log level " + a.logLevel()));
             try {
                 nc.ocs(dev.ncsdk.ocs.OcsRequest.get("/cloud/nosuchroute").build());

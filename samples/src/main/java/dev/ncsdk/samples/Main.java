@@ -33,7 +33,21 @@ public final class Main {
      * @return the exit code
      */
     public static int run(String... args) {
+        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /**
+     * Runs a command line with the given output and error writers and returns its exit code (for tests).
+     *
+     * @param out where the command's output goes
+     * @param err where errors go
+     * @param args the command line
+     * @return the exit code
+     */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             line.getErr().println("error: " + ex.getMessage());
             return 1;
