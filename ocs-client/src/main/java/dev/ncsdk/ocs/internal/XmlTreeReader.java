@@ -181,13 +181,17 @@ public final class XmlTreeReader {
                     if (root != null) {
                         throw new XmlException("content after the root element", null);
                     }
+                    Frame parentFrame = stack.peek();
+                    if (parentFrame != null) {
+                        parentFrame.text = null; // an element with children: its text is only indentation
+                    }
                     stack.push(new Frame(r.getLocalName()));
                     break;
                 case XMLStreamConstants.CHARACTERS:
                 case XMLStreamConstants.CDATA:
                 case XMLStreamConstants.SPACE:
                     Frame f = stack.peek();
-                    if (f != null) {
+                    if (f != null && f.children.isEmpty()) {
                         if (f.text == null) {
                             f.text = new StringBuilder();
                         }
