@@ -370,10 +370,17 @@ public final class OcsClient implements AutoCloseable {
         URI full = Uris.withQuery(uri, request.query());
         HttpCall.Builder b = HttpCall.builder(request.method(), full)
                 .header("OCS-APIRequest", "true")
-                .header("Accept", accept)
                 .idempotent(request.idempotent());
+        boolean ownAccept = false;
         for (Map.Entry<String, String> h : request.headers()) {
+            if (h.getKey().equalsIgnoreCase("OCS-APIRequest")) {
+                continue; // always true: without it Nextcloud refuses Basic-authenticated calls (412)
+            }
+            ownAccept |= h.getKey().equalsIgnoreCase("Accept");
             b.header(h.getKey(), h.getValue());
+        }
+        if (!ownAccept) {
+            b.header("Accept", accept);
         }
         if (request.jsonBody().isPresent()) {
             try {

@@ -252,6 +252,23 @@ class OcsClientTest {
     }
 
     @Test
+    void aCallersAcceptHeaderWinsAndTheOcsHeaderStaysTrue() {
+        wm.stubFor(any(anyUrl())
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/xml")
+                        .withBody("<ocs><meta><statuscode>200</statuscode></meta><data/></ocs>")));
+        try (OcsClient nc = OcsClient.builder().baseUrl(wm.baseUrl()).build()) {
+            nc.ocs(OcsRequest.get("/x")
+                    .header("accept", "application/xml")
+                    .header("OCS-APIRequest", "false")
+                    .build());
+        }
+        var req = wm.getAllServeEvents().get(0).getRequest();
+        assertThat(req.header("Accept").values()).containsExactly("application/xml");
+        assertThat(req.header("OCS-APIRequest").values()).containsExactly("true");
+    }
+
+    @Test
     void metaHelpers() {
         OcsMeta m = new OcsMeta("ok", 100, "", 5, 10);
         assertThat(m.isSuccessCode()).isTrue();
