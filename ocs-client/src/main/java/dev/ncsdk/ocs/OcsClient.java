@@ -223,6 +223,24 @@ public final class OcsClient implements AutoCloseable {
         });
     }
 
+    /** Sends an OCS request and reads the data with a function; its IllegalArgumentException is a bad answer. */
+    private <T> CompletableFuture<T> ocsAsync(OcsRequest request, java.util.function.Function<JsonNode, T> reader) {
+        HttpCall call;
+        try {
+            call = ocsCall(request);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return transport.sendAsync(call).thenApply(r -> {
+            OcsResponse<JsonNode> tree = OcsEnvelope.check(r);
+            try {
+                return reader.apply(tree.rawData());
+            } catch (IllegalArgumentException e) {
+                throw ResponseErrors.unexpected(r, "the OCS data does not fit: " + cut(e.getMessage()));
+            }
+        });
+    }
+
     private HttpCall ocsCall(OcsRequest request) {
         OcsApiVersion v = request.version().orElse(apiVersion);
         OcsFormat f = request.format().orElse(format);
@@ -414,8 +432,7 @@ public final class OcsClient implements AutoCloseable {
      * @return the capabilities' future
      */
     public CompletableFuture<Capabilities> capabilitiesAsync() {
-        return ocsAsync(OcsRequest.get("/cloud/capabilities").build(), Capabilities.class)
-                .thenApply(OcsResponse::data);
+        return ocsAsync(OcsRequest.get("/cloud/capabilities").build(), Capabilities::of);
     }
 
     /**

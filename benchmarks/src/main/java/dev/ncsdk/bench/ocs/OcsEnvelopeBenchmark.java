@@ -3,7 +3,6 @@ package dev.ncsdk.bench.ocs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ncsdk.ocs.Capabilities;
-import dev.ncsdk.ocs.internal.Json;
 import dev.ncsdk.ocs.internal.OcsEnvelope;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -119,24 +118,24 @@ public class OcsEnvelopeBenchmark {
     }
 
     /**
-     * Envelope plus the typed {@link Capabilities} mapping, JSON.
+     * Envelope plus {@link Capabilities#of}, JSON.
      *
      * @return the capabilities
      * @throws Exception never for this input
      */
     @Benchmark
     public Capabilities typedCapabilitiesJson() throws Exception {
-        return Json.mapper().treeToValue(OcsEnvelope.parse(json).data(), Capabilities.class);
+        return Capabilities.of(OcsEnvelope.parse(json).data());
     }
 
     /**
-     * Envelope plus the typed {@link Capabilities} mapping, XML.
+     * Envelope plus {@link Capabilities#of}, XML.
      *
      * @return the capabilities
      * @throws Exception never for this input
      */
     @Benchmark
     public Capabilities typedCapabilitiesXml() throws Exception {
-        return Json.mapper().treeToValue(OcsEnvelope.parse(xml).data(), Capabilities.class);
+        return Capabilities.of(OcsEnvelope.parse(xml).data());
     }
 }
