@@ -121,6 +121,35 @@ class XmlTreeReaderTest {
     }
 
     @Test
+    void brokenBytesNeitherThrowUncheckedNorPrint() {
+        java.io.PrintStream old = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            for (byte[] b : new byte[][] {
+                {(byte) 0xff, (byte) 0xfe, '<'},
+                {'<', 'a', '>', (byte) 0xc3, '<', '/', 'a', '>'},
+                "<?xml version=\"1.0\" encoding=\"no-such-charset\"?><a/>".getBytes(StandardCharsets.US_ASCII),
+                "<a><b></a>".getBytes(StandardCharsets.US_ASCII)
+            }) {
+                assertThatThrownBy(() -> XmlTreeReader.read(b)).isInstanceOf(XmlTreeReader.XmlException.class);
+            }
+        } finally {
+            System.setErr(old);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void declaredAndMarkedEncodingsAreHonoured() throws Exception {
+        byte[] latin1 =
+                "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>caf\u00e9</a>".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(XmlTreeReader.read(latin1).path("a").asText()).isEqualTo("caf\u00e9");
+        byte[] bom = "\ufeff<a>x</a>".getBytes(StandardCharsets.UTF_8);
+        assertThat(XmlTreeReader.read(bom).path("a").asText()).isEqualTo("x");
+    }
+
+    @Test
     void nestingUpToTheLimitIsRead() throws Exception {
         int depth = XmlTreeReader.MAX_DEPTH;
         JsonNode n = read("<a>".repeat(depth - 1) + "<b>x</b>" + "</a>".repeat(depth - 1));
