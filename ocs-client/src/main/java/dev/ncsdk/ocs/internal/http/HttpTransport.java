@@ -296,8 +296,10 @@ public final class HttpTransport implements AutoCloseable {
         LOG.log(System.Logger.Level.DEBUG, "-> {0} {1}", call.method(), Uris.redact(call.uri()));
         CompletableFuture<HttpResponse<byte[]>> inFlight = client.sendAsync(request, BoundedBody.handler(limit));
         // the request timeout of java.net.http ends when headers arrive; this bounds the body too
+        // A dependent future times out, so that cancelling the still-pending original aborts the exchange
+        // (orTimeout on the original would complete it and leave the connection reading in the background).
         CompletableFuture<HttpResponse<byte[]>> bounded =
-                inFlight.orTimeout(timeout.toMillis() + 250, TimeUnit.MILLISECONDS);
+                inFlight.thenApply(r -> r).orTimeout(timeout.toMillis() + 250, TimeUnit.MILLISECONDS);
         return bounded.handle((resp, err) -> {
             if (err != null) {
                 inFlight.cancel(true);
