@@ -9,6 +9,9 @@ module dev.ncsdk.ocs {
     requires transitive com.fasterxml.jackson.databind;
 
     exports dev.ncsdk.ocs;
+    exports dev.ncsdk.ocs.internal to
+            dev.ncsdk.appstore,
+            dev.ncsdk.appapi;
     exports dev.ncsdk.ocs.internal.http to
             dev.ncsdk.appstore,
             dev.ncsdk.appapi;

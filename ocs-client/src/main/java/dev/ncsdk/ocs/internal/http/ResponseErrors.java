@@ -7,6 +7,7 @@ import dev.ncsdk.ocs.NcBadRequestException;
 import dev.ncsdk.ocs.NcConflictException;
 import dev.ncsdk.ocs.NcForbiddenException;
 import dev.ncsdk.ocs.NcNotFoundException;
+import dev.ncsdk.ocs.NcPasswordConfirmationRequiredException;
 import dev.ncsdk.ocs.NcPreconditionFailedException;
 import dev.ncsdk.ocs.NcRateLimitedException;
 import dev.ncsdk.ocs.NcResponseException;
@@ -58,6 +59,9 @@ public final class ResponseErrors {
             case 401:
                 return new NcUnauthorizedException(message, response);
             case 403:
+                if (asksForPasswordConfirmation(response)) {
+                    return new NcPasswordConfirmationRequiredException(message, response);
+                }
                 return new NcForbiddenException(message, response);
             case 404:
             case 410:
@@ -74,6 +78,28 @@ public final class ResponseErrors {
                 }
                 return new NcResponseException(message, response);
         }
+    }
+
+    /**
+     * Whether a 403 answer asks for the password to be confirmed (Nextcloud's "Password confirmation is
+     * required", sent by routes with {@code #[PasswordConfirmationRequired]} when the session is too old).
+     *
+     * @param response the failed answer
+     * @return whether the message asks for password confirmation
+     */
+    public static boolean asksForPasswordConfirmation(ErrorResponse response) {
+        if (response == null) {
+            return false;
+        }
+        List<String> texts = new ArrayList<>(response.messages());
+        response.ocsMessage().ifPresent(texts::add);
+        for (String t : texts) {
+            String l = t.toLowerCase(java.util.Locale.ROOT);
+            if (l.contains("password confirmation") || l.contains("confirm your password")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

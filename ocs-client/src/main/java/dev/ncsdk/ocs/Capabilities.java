@@ -1,0 +1,153 @@
+package dev.ncsdk.ocs;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.ncsdk.ocs.internal.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The answer of {@code /cloud/capabilities}: the server's version and each app's capabilities. The per-app part
+ * is free-form and varies between servers, so it is kept as a tree ({@link #raw()}), with typed helpers for
+ * {@link #core()} and {@link #appApi()}.
+ *
+ * @param version the server version as capabilities report it
+ * @param raw the {@code capabilities} object, keyed by app id
+ */
+public record Capabilities(
+        ServerVersion version, @JsonProperty("capabilities") JsonNode raw) {
+
+    /**
+     * Creates the capabilities; a missing tree becomes an empty object.
+     *
+     * @param version the server version
+     * @param raw the capabilities tree
+     */
+    public Capabilities {
+        if (raw == null || !raw.isObject()) {
+            raw = JsonNodeFactory.instance.objectNode();
+        }
+    }
+
+    /**
+     * The server version as a comparable four-part version ({@code 32.0.1}).
+     *
+     * @return the version
+     * @throws IllegalStateException when the server sent no version
+     */
+    public NextcloudVersion nextcloudVersion() {
+        if (version == null) {
+            throw new IllegalStateException("the capabilities carry no version");
+        }
+        return version.nextcloudVersion();
+    }
+
+    /**
+     * One app's capabilities.
+     *
+     * @param app the app id, such as {@code files_sharing}
+     * @return its tree, or empty when the app reports none
+     */
+    public Optional<JsonNode> capability(String app) {
+        JsonNode n = raw.get(app);
+        return n == null || n.isNull() ? Optional.empty() : Optional.of(n);
+    }
+
+    /**
+     * The ids of the apps that report capabilities.
+     *
+     * @return the ids in the server's order
+     */
+    public List<String> apps() {
+        List<String> out = new ArrayList<>();
+        raw.fieldNames().forEachRemaining(out::add);
+        return List.copyOf(out);
+    }
+
+    /**
+     * The {@code core} capabilities.
+     *
+     * @return them, all fields {@code null} when absent
+     */
+    public CoreCapabilities core() {
+        return capability("core")
+                .filter(JsonNode::isObject)
+                .map(n -> read(n, CoreCapabilities.class))
+                .orElseGet(() -> new CoreCapabilities(null, null, null, null, null));
+    }
+
+    /**
+     * AppAPI's capabilities, when AppAPI is installed and enabled.
+     *
+     * @return {@code version} and {@code loglevel}, or empty
+     */
+    public Optional<AppApiCapabilities> appApi() {
+        return capability("app_api").filter(JsonNode::isObject).map(n -> read(n, AppApiCapabilities.class));
+    }
+
+    private static <T> T read(JsonNode n, Class<T> type) {
+        try {
+            return Json.mapper().treeToValue(n, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    "capability does not fit " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The version block of the capabilities.
+     *
+     * @param major the major version
+     * @param minor the minor version
+     * @param micro the micro version
+     * @param string the version text, such as {@code 32.0.1}
+     * @param edition the edition, usually empty
+     * @param extendedSupport whether the server has extended support
+     */
+    public record ServerVersion(
+            int major, int minor, int micro, String string, String edition, boolean extendedSupport) {
+
+        /**
+         * As a comparable version: the text when it parses, the three numbers otherwise.
+         *
+         * @return the version
+         */
+        public NextcloudVersion nextcloudVersion() {
+            if (string != null) {
+                try {
+                    return NextcloudVersion.parse(string);
+                } catch (IllegalArgumentException ignored) {
+                    // fall back to the numbers ("32.0.1 RC1" and the like)
+                }
+            }
+            return NextcloudVersion.of(major, minor, micro);
+        }
+    }
+
+    /**
+     * The {@code core} capabilities.
+     *
+     * @param pollInterval {@code pollinterval}: how often clients should poll, in seconds
+     * @param webdavRoot {@code webdav-root}
+     * @param referenceApi {@code reference-api}
+     * @param referenceRegex {@code reference-regex}
+     * @param modRewriteWorking {@code mod-rewrite-working}: whether URLs work without {@code index.php}
+     */
+    public record CoreCapabilities(
+            @JsonProperty("pollinterval") Integer pollInterval,
+            @JsonProperty("webdav-root") String webdavRoot,
+            @JsonProperty("reference-api") Boolean referenceApi,
+            @JsonProperty("reference-regex") String referenceRegex,
+            @JsonProperty("mod-rewrite-working") Boolean modRewriteWorking) {}
+
+    /**
+     * AppAPI's capabilities.
+     *
+     * @param version AppAPI's version, such as {@code 32.0.0}
+     * @param logLevel the log level AppAPI passes to ExApps (0 debug … 4 fatal)
+     */
+    public record AppApiCapabilities(
+            String version, @JsonProperty("loglevel") Integer logLevel) {}
+}

@@ -1,0 +1,635 @@
+package dev.ncsdk.ocs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.ncsdk.ocs.internal.Json;
+import dev.ncsdk.ocs.internal.OcsEnvelope;
+import dev.ncsdk.ocs.internal.http.HttpCall;
+import dev.ncsdk.ocs.internal.http.HttpResult;
+import dev.ncsdk.ocs.internal.http.HttpTransport;
+import dev.ncsdk.ocs.internal.http.ResponseErrors;
+import dev.ncsdk.ocs.internal.http.Uris;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A client for one Nextcloud server's OCS API and its other JSON routes. Every request goes the same way:
+ * request → transport ({@link HttpTransport}: credentials, timeouts, retries, gzip) → envelope and status check
+ * → typed model or typed exception ({@link NcException} and its subtypes).
+ *
+ * <pre>{@code
+ * try (OcsClient nc = OcsClient.builder()
+ *         .baseUrl("https://cloud.example.com/nextcloud")
+ *         .credentials(Credentials.basic("admin", Secret.fromEnv("NC_PASSWORD")))
+ *         .build()) {
+ *     Capabilities caps = nc.capabilities();
+ *     OcsResponse<JsonNode> users = nc.ocs(OcsRequest.get("/cloud/users").query("search", "ali").build());
+ * }
+ * }</pre>
+ *
+ * <p>Defaults (see {@link Builder}): JSON answers, OCS API v2, no credentials, 10 s connect timeout, 30 s request
+ * timeout, user agent {@code ncsdk/<version> Java/<version>}, {@link RetryPolicy#defaults()}, 32 MiB bodies.
+ *
+ * <p>Thread-safe. Every call has an async twin returning a {@link CompletableFuture} on the same transport; a
+ * failed future holds the same exception the sync call throws (possibly wrapped in a {@code
+ * CompletionException}). Derived clients ({@link #withCredentials}, {@link #toBuilder}) share the HTTP client.
+ * {@link #close()} ends this client and every client derived with {@link #withCredentials}.
+ */
+public final class OcsClient implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("dev.ncsdk.ocs");
+
+    private final URI baseUrl;
+    private final HttpTransport transport;
+    private final OcsFormat format;
+    private final OcsApiVersion apiVersion;
+
+    private OcsClient(URI baseUrl, HttpTransport transport, OcsFormat format, OcsApiVersion apiVersion) {
+        this.baseUrl = baseUrl;
+        this.transport = transport;
+        this.format = format;
+        this.apiVersion = apiVersion;
+    }
+
+    /**
+     * Starts a client configuration.
+     *
+     * @return a builder with the defaults
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder holding this client's settings and its HTTP client, to derive a client that differs in some of
+     * them.
+     *
+     * @return a builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.baseUrl = baseUrl;
+        b.format = format;
+        b.apiVersion = apiVersion;
+        b.transport = transport.toBuilder();
+        return b;
+    }
+
+    /**
+     * A client for the same server that authenticates differently, sharing this client's transport.
+     *
+     * @param credentials the credentials
+     * @return the derived client
+     */
+    public OcsClient withCredentials(Credentials credentials) {
+        return new OcsClient(baseUrl, transport.withCredentials(credentials), format, apiVersion);
+    }
+
+    /**
+     * The server's base URL, without a trailing slash.
+     *
+     * @return the base URL
+     */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * The answer format asked for by default.
+     *
+     * @return the format
+     */
+    public OcsFormat format() {
+        return format;
+    }
+
+    /**
+     * The OCS API version used by default.
+     *
+     * @return the version
+     */
+    public OcsApiVersion apiVersion() {
+        return apiVersion;
+    }
+
+    /**
+     * The credentials sent by default.
+     *
+     * @return the credentials
+     */
+    public Credentials credentials() {
+        return transport.credentials();
+    }
+
+    // ---------------------------------------------------------------------------------------------------- OCS
+
+    /**
+     * Sends an OCS request and returns the data as a tree.
+     *
+     * @param request the request; its path is the route after {@code /ocs/v2.php} (or v1)
+     * @return the successful answer
+     * @throws NcResponseException when the server answered with a failure
+     * @throws NcTransportException when no answer arrived
+     */
+    public OcsResponse<JsonNode> ocs(OcsRequest request) {
+        return HttpTransport.await(ocsAsync(request));
+    }
+
+    /**
+     * Sends an OCS request and maps the data to a type.
+     *
+     * @param request the request
+     * @param type the data's type
+     * @param <T> the data's type
+     * @return the successful answer
+     * @throws NcResponseException when the server answered with a failure, or the data does not fit the type
+     * @throws NcTransportException when no answer arrived
+     */
+    public <T> OcsResponse<T> ocs(OcsRequest request, Class<T> type) {
+        return HttpTransport.await(ocsAsync(request, type));
+    }
+
+    /**
+     * Sends an OCS request and maps the data to a generic type.
+     *
+     * @param request the request
+     * @param type the data's type, such as {@code new TypeReference<List<String>>() {}}
+     * @param <T> the data's type
+     * @return the successful answer
+     * @throws NcResponseException when the server answered with a failure, or the data does not fit the type
+     * @throws NcTransportException when no answer arrived
+     */
+    public <T> OcsResponse<T> ocs(OcsRequest request, TypeReference<T> type) {
+        return HttpTransport.await(ocsAsync(request, type));
+    }
+
+    /**
+     * Async twin of {@link #ocs(OcsRequest)}.
+     *
+     * @param request the request
+     * @return the answer's future
+     */
+    public CompletableFuture<OcsResponse<JsonNode>> ocsAsync(OcsRequest request) {
+        HttpCall call;
+        try {
+            call = ocsCall(request);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return transport.sendAsync(call).thenApply(OcsEnvelope::check);
+    }
+
+    /**
+     * Async twin of {@link #ocs(OcsRequest, Class)}.
+     *
+     * @param request the request
+     * @param type the data's type
+     * @param <T> the data's type
+     * @return the answer's future
+     */
+    public <T> CompletableFuture<OcsResponse<T>> ocsAsync(OcsRequest request, Class<T> type) {
+        return ocsAsync(request, Json.mapper().constructType(type));
+    }
+
+    /**
+     * Async twin of {@link #ocs(OcsRequest, TypeReference)}.
+     *
+     * @param request the request
+     * @param type the data's type
+     * @param <T> the data's type
+     * @return the answer's future
+     */
+    public <T> CompletableFuture<OcsResponse<T>> ocsAsync(OcsRequest request, TypeReference<T> type) {
+        return ocsAsync(request, Json.mapper().constructType(type));
+    }
+
+    private <T> CompletableFuture<OcsResponse<T>> ocsAsync(OcsRequest request, JavaType type) {
+        HttpCall call;
+        try {
+            call = ocsCall(request);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return transport.sendAsync(call).thenApply(r -> {
+            OcsResponse<JsonNode> tree = OcsEnvelope.check(r);
+            T data = map(r, tree.rawData(), type, "the OCS data");
+            return tree.withData(data);
+        });
+    }
+
+    private HttpCall ocsCall(OcsRequest request) {
+        OcsApiVersion v = request.version().orElse(apiVersion);
+        OcsFormat f = request.format().orElse(format);
+        URI uri = Uris.resolve(baseUrl, v.pathPrefix() + request.path());
+        return call(request, uri, f.mediaType());
+    }
+
+    // ----------------------------------------------------------------------------------------------- plain JSON
+
+    /**
+     * Sends a request to a plain JSON route of the same server ({@code /index.php/...}, {@code /status.php}) and
+     * returns the body as a tree. The request carries {@code OCS-APIRequest: true} and {@code Accept:
+     * application/json} like an OCS request; a failure status is mapped by the same rules as every other error
+     * (a {@code {"message": ...}} body becomes the exception's message).
+     *
+     * @param request the request; its path is relative to the base URL
+     * @return the body ({@code NullNode} when it was empty)
+     * @throws NcResponseException when the server answered with a failure status or a body that is not JSON
+     * @throws NcTransportException when no answer arrived
+     */
+    public JsonNode json(OcsRequest request) {
+        return HttpTransport.await(jsonAsync(request));
+    }
+
+    /**
+     * Like {@link #json(OcsRequest)}, mapping the body to a type.
+     *
+     * @param request the request
+     * @param type the body's type
+     * @param <T> the body's type
+     * @return the body ({@code null} when it was empty)
+     */
+    public <T> T json(OcsRequest request, Class<T> type) {
+        return HttpTransport.await(jsonAsync(request, type));
+    }
+
+    /**
+     * Like {@link #json(OcsRequest)}, mapping the body to a generic type.
+     *
+     * @param request the request
+     * @param type the body's type
+     * @param <T> the body's type
+     * @return the body ({@code null} when it was empty)
+     */
+    public <T> T json(OcsRequest request, TypeReference<T> type) {
+        return HttpTransport.await(jsonAsync(request, type));
+    }
+
+    /**
+     * Async twin of {@link #json(OcsRequest)}.
+     *
+     * @param request the request
+     * @return the body's future
+     */
+    public CompletableFuture<JsonNode> jsonAsync(OcsRequest request) {
+        return jsonAsync(request, Json.mapper().constructType(JsonNode.class));
+    }
+
+    /**
+     * Async twin of {@link #json(OcsRequest, Class)}.
+     *
+     * @param request the request
+     * @param type the body's type
+     * @param <T> the body's type
+     * @return the body's future
+     */
+    public <T> CompletableFuture<T> jsonAsync(OcsRequest request, Class<T> type) {
+        return jsonAsync(request, Json.mapper().constructType(type));
+    }
+
+    /**
+     * Async twin of {@link #json(OcsRequest, TypeReference)}.
+     *
+     * @param request the request
+     * @param type the body's type
+     * @param <T> the body's type
+     * @return the body's future
+     */
+    public <T> CompletableFuture<T> jsonAsync(OcsRequest request, TypeReference<T> type) {
+        return jsonAsync(request, Json.mapper().constructType(type));
+    }
+
+    private <T> CompletableFuture<T> jsonAsync(OcsRequest request, JavaType type) {
+        HttpCall call;
+        try {
+            call = call(request, Uris.resolve(baseUrl, request.path()), "application/json");
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return transport.sendAsync(call).thenApply(r -> plainJson(r, type));
+    }
+
+    /** Checks a plain JSON answer and maps it; the one place plain JSON bodies are read. */
+    static <T> T plainJson(HttpResult r, JavaType type) {
+        if (!r.isSuccess()) {
+            if (ResponseErrors.looksLikeHtml(r) && r.status() != 401 && r.status() != 429) {
+                throw ResponseErrors.unexpected(r, "expected JSON but got HTTP " + r.status());
+            }
+            throw ResponseErrors.fromHttpStatus(r);
+        }
+        JsonNode tree;
+        if (r.body().length == 0 || r.status() == 204) {
+            tree = NullNode.getInstance();
+        } else {
+            if (ResponseErrors.looksLikeHtml(r)) {
+                throw ResponseErrors.unexpected(r, "expected JSON");
+            }
+            try {
+                tree = OcsEnvelope.readTree(r.body());
+            } catch (OcsEnvelope.NotOcsException e) {
+                throw ResponseErrors.unexpected(r, "expected JSON but " + e.getMessage());
+            }
+        }
+        return map(r, tree, type, "the JSON body");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T map(HttpResult r, JsonNode tree, JavaType type, String what) {
+        if (type.getRawClass() == JsonNode.class) {
+            return (T) tree;
+        }
+        if (tree.isNull()) {
+            return null;
+        }
+        try {
+            return Json.mapper().readerFor(type).readValue(tree);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            String detail = e instanceof JsonProcessingException
+                    ? ((JsonProcessingException) e).getOriginalMessage()
+                    : e.getMessage();
+            throw ResponseErrors.unexpected(r, what + " does not fit " + type.toCanonical() + ": " + cut(detail));
+        } catch (java.io.IOException e) {
+            throw ResponseErrors.unexpected(r, what + " is unreadable: " + cut(e.getMessage()));
+        }
+    }
+
+    private static String cut(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    }
+
+    private HttpCall call(OcsRequest request, URI uri, String accept) {
+        URI full = Uris.withQuery(uri, request.query());
+        HttpCall.Builder b = HttpCall.builder(request.method(), full)
+                .header("OCS-APIRequest", "true")
+                .header("Accept", accept)
+                .idempotent(request.idempotent());
+        for (Map.Entry<String, String> h : request.headers()) {
+            b.header(h.getKey(), h.getValue());
+        }
+        if (request.jsonBody().isPresent()) {
+            try {
+                b.jsonBody(Json.mapper().writeValueAsBytes(request.jsonBody().get()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("the JSON body cannot be written: " + e.getOriginalMessage(), e);
+            }
+        } else if (request.formBody().isPresent()) {
+            b.formBody(request.formBody().get());
+        }
+        request.timeout().ifPresent(b::timeout);
+        request.credentials().ifPresent(b::credentials);
+        return b.build();
+    }
+
+    // ------------------------------------------------------------------------------------------- typed endpoints
+
+    /**
+     * The server's capabilities ({@code GET /ocs/v2.php/cloud/capabilities}): version and per-app capabilities.
+     * Public: works without credentials (with fewer entries).
+     *
+     * @return the capabilities
+     */
+    public Capabilities capabilities() {
+        return HttpTransport.await(capabilitiesAsync());
+    }
+
+    /**
+     * Async twin of {@link #capabilities()}.
+     *
+     * @return the capabilities' future
+     */
+    public CompletableFuture<Capabilities> capabilitiesAsync() {
+        return ocsAsync(OcsRequest.get("/cloud/capabilities").build(), Capabilities.class)
+                .thenApply(OcsResponse::data);
+    }
+
+    /**
+     * The user these credentials authenticate as ({@code GET /ocs/v2.php/cloud/user}).
+     *
+     * @return the user
+     */
+    public CurrentUser currentUser() {
+        return HttpTransport.await(currentUserAsync());
+    }
+
+    /**
+     * Async twin of {@link #currentUser()}.
+     *
+     * @return the user's future
+     */
+    public CompletableFuture<CurrentUser> currentUserAsync() {
+        return ocsAsync(OcsRequest.get("/cloud/user").build(), CurrentUser.class)
+                .thenApply(OcsResponse::data);
+    }
+
+    /**
+     * The server's {@code status.php} (not OCS, public): installed, maintenance, version.
+     *
+     * @return the status
+     */
+    public ServerStatus status() {
+        return HttpTransport.await(statusAsync());
+    }
+
+    /**
+     * Async twin of {@link #status()}.
+     *
+     * @return the status's future
+     */
+    public CompletableFuture<ServerStatus> statusAsync() {
+        return jsonAsync(OcsRequest.get("/status.php").build(), ServerStatus.class);
+    }
+
+    /**
+     * App passwords: obtain one from a login password, revoke the one in use.
+     *
+     * @return the resource group
+     */
+    public AppPasswords appPasswords() {
+        return new AppPasswords(this);
+    }
+
+    /**
+     * Login flow v2: let a user log in with a browser and receive an app password.
+     *
+     * @return the resource group
+     */
+    public LoginFlow loginFlow() {
+        return new LoginFlow(this);
+    }
+
+    HttpTransport transport() {
+        return transport;
+    }
+
+    /** Ends this client and those derived with {@link #withCredentials}; later calls fail. */
+    @Override
+    public void close() {
+        LOG.log(System.Logger.Level.DEBUG, "closing OCS client for {0}", Uris.redact(baseUrl));
+        transport.close();
+    }
+
+    /** Shows the base URL, format, version and the kind of credentials, never a secret. */
+    @Override
+    public String toString() {
+        return "OcsClient[" + Uris.redact(baseUrl) + ", " + format + ", " + apiVersion + ", " + transport.credentials()
+                + "]";
+    }
+
+    /**
+     * Configures an {@link OcsClient}. Defaults: JSON, OCS v2, no credentials, connect timeout 10 s, request
+     * timeout 30 s, user agent {@code ncsdk/<version> Java/<version>}, {@link RetryPolicy#defaults()}, responses
+     * up to 32 MiB.
+     */
+    public static final class Builder {
+        private URI baseUrl;
+        private OcsFormat format = OcsFormat.JSON;
+        private OcsApiVersion apiVersion = OcsApiVersion.V2;
+        private HttpTransport.Builder transport = HttpTransport.builder();
+
+        private Builder() {}
+
+        /**
+         * Sets the server's base URL, with or without a sub-path ({@code https://host/nextcloud}).
+         *
+         * @param url the URL; no credentials, query or fragment
+         * @return this builder
+         * @throws IllegalArgumentException when the URL cannot serve as a base
+         */
+        public Builder baseUrl(String url) {
+            this.baseUrl = Uris.base(url);
+            return this;
+        }
+
+        /**
+         * Sets the server's base URL.
+         *
+         * @param url the URL
+         * @return this builder
+         */
+        public Builder baseUrl(URI url) {
+            this.baseUrl = Uris.base(url);
+            return this;
+        }
+
+        /**
+         * Sets the credentials (default {@link Credentials#none()}).
+         *
+         * @param credentials the credentials
+         * @return this builder
+         */
+        public Builder credentials(Credentials credentials) {
+            transport.credentials(credentials);
+            return this;
+        }
+
+        /**
+         * Sets the user agent.
+         *
+         * @param userAgent a single line
+         * @return this builder
+         */
+        public Builder userAgent(String userAgent) {
+            transport.userAgent(userAgent);
+            return this;
+        }
+
+        /**
+         * Sets the connect timeout (ignored when an {@link HttpClient} is given: its own applies).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration timeout) {
+            transport.connectTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * Sets the whole-call timeout: connection, headers and body.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder requestTimeout(Duration timeout) {
+            transport.requestTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * Uses the caller's HTTP client (proxy, TLS, executor). It should not follow redirects itself.
+         *
+         * @param client the client
+         * @return this builder
+         */
+        public Builder httpClient(HttpClient client) {
+            transport.httpClient(client);
+            return this;
+        }
+
+        /**
+         * Sets the answer format asked for (default JSON).
+         *
+         * @param format the format
+         * @return this builder
+         */
+        public Builder format(OcsFormat format) {
+            this.format = Objects.requireNonNull(format, "format");
+            return this;
+        }
+
+        /**
+         * Sets the OCS API version used when a request names none (default v2).
+         *
+         * @param version the version
+         * @return this builder
+         */
+        public Builder apiVersion(OcsApiVersion version) {
+            this.apiVersion = Objects.requireNonNull(version, "version");
+            return this;
+        }
+
+        /**
+         * Sets the retry policy.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy policy) {
+            transport.retryPolicy(policy);
+            return this;
+        }
+
+        /**
+         * Sets the largest response accepted, after decompression.
+         *
+         * @param bytes a positive size
+         * @return this builder
+         */
+        public Builder maxResponseBytes(long bytes) {
+            transport.maxResponseBytes(bytes);
+            return this;
+        }
+
+        /**
+         * Builds the client.
+         *
+         * @return the client
+         * @throws IllegalStateException when no base URL was set
+         */
+        public OcsClient build() {
+            if (baseUrl == null) {
+                throw new IllegalStateException("baseUrl is required");
+            }
+            return new OcsClient(baseUrl, transport.build(), format, apiVersion);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.ncsdk.ocs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A successful OCS answer: the envelope's {@code meta}, the HTTP status and headers, and {@code data} both typed
+ * and as the raw tree (the same tree whether the server answered in JSON or XML).
+ *
+ * @param meta the envelope's meta
+ * @param httpStatus the HTTP status
+ * @param headers the response headers, names in lower case
+ * @param data the data mapped to the requested type ({@code null} when the server sent empty data)
+ * @param rawData the data as a tree; {@code []} or {@code ""} when empty
+ * @param <T> the data's type
+ */
+public record OcsResponse<T>(
+        OcsMeta meta, int httpStatus, Map<String, List<String>> headers, T data, JsonNode rawData) {
+
+    /**
+     * Creates a response; the header map is copied.
+     *
+     * @param meta the envelope's meta
+     * @param httpStatus the HTTP status
+     * @param headers the response headers, names in lower case
+     * @param data the typed data
+     * @param rawData the data as a tree
+     */
+    public OcsResponse {
+        Objects.requireNonNull(meta, "meta");
+        headers = Map.copyOf(headers);
+        Objects.requireNonNull(rawData, "rawData");
+    }
+
+    /**
+     * The first value of a response header.
+     *
+     * @param name the header name, any case
+     * @return the value, or empty
+     */
+    public Optional<String> header(String name) {
+        List<String> v = headers.get(name.toLowerCase(Locale.ROOT));
+        return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
+    }
+
+    /**
+     * The server's {@code X-Request-Id}.
+     *
+     * @return the id, or empty
+     */
+    public Optional<String> requestId() {
+        return header("X-Request-Id");
+    }
+
+    /**
+     * The {@code ETag} as sent (capabilities send one).
+     *
+     * @return the tag, or empty
+     */
+    public Optional<String> etag() {
+        return header("ETag");
+    }
+
+    /**
+     * The same answer with the data replaced (to map it to another type).
+     *
+     * @param newData the new data
+     * @param <U> the new type
+     * @return the response
+     */
+    public <U> OcsResponse<U> withData(U newData) {
+        return new OcsResponse<>(meta, httpStatus, headers, newData, rawData);
+    }
+}

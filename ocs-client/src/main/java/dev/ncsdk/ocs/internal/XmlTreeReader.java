@@ -1,0 +1,212 @@
+package dev.ncsdk.ocs.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Turns an XML document of the kind OCS sends into the Jackson tree the JSON form of the same answer gives, so
+ * one typed mapping serves both formats.
+ *
+ * <ul>
+ *   <li>An element with child elements becomes an object keyed by the children's names; a name seen twice
+ *       becomes a list. Element names may be data (user ids, app ids): no schema is assumed.
+ *   <li>An element whose children are all {@code <element>} becomes a list.
+ *   <li>An element without children becomes its text ({@code ""} when empty): XML carries no types, so numbers
+ *       and booleans stay text and the lenient mapper ({@link Json}) coerces them.
+ *   <li>Attributes, comments and processing instructions are ignored.
+ * </ul>
+ *
+ * <p>Secure by construction: a document with a DTD is refused (so no external entity, no entity expansion, no
+ * billion laughs), as is any entity reference other than the five predefined ones and character references.
+ * Depth, element count and size are bounded. Thread-safe.
+ */
+public final class XmlTreeReader {
+    /** The deepest element nesting accepted. */
+    public static final int MAX_DEPTH = 100;
+    /** The most elements accepted in one document. */
+    public static final int MAX_ELEMENTS = 2_000_000;
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final XMLInputFactory FACTORY = createFactory();
+
+    private XmlTreeReader() {}
+
+    /** The document is not well-formed, is unsafe, or exceeds a bound. */
+    public static final class XmlException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        XmlException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static XMLInputFactory createFactory() {
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
+        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        f.setXMLResolver((publicId, systemId, baseUri, ns) -> {
+            throw new XMLStreamException("external entities are not allowed");
+        });
+        return f;
+    }
+
+    /**
+     * Reads a document.
+     *
+     * @param xml the document's bytes (its declaration names the encoding, UTF-8 by default)
+     * @return an object with one field, named after the root element
+     * @throws XmlException when the document is malformed, has a DTD or entity reference, or exceeds a bound
+     */
+    public static ObjectNode read(byte[] xml) throws XmlException {
+        XMLStreamReader r = null;
+        try {
+            r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(xml));
+            return readDocument(r);
+        } catch (XMLStreamException | RuntimeException e) {
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new XmlException("not well-formed XML: " + firstLine(m), e);
+        } finally {
+            if (r != null) {
+                try {
+                    r.close();
+                } catch (XMLStreamException ignored) {
+                    // nothing to release
+                }
+            }
+        }
+    }
+
+    private static String firstLine(String m) {
+        String s = m.strip();
+        int nl = s.indexOf('\n');
+        s = nl < 0 ? s : s.substring(0, nl);
+        return s.length() > 200 ? s.substring(0, 200) : s;
+    }
+
+    /** An element being read: its name, its children so far, its text. */
+    private static final class Frame {
+        final String name;
+        final List<String> childNames = new ArrayList<>();
+        final List<JsonNode> children = new ArrayList<>();
+        StringBuilder text;
+
+        Frame(String name) {
+            this.name = name;
+        }
+    }
+
+    private static ObjectNode readDocument(XMLStreamReader r) throws XMLStreamException, XmlException {
+        Deque<Frame> stack = new ArrayDeque<>();
+        ObjectNode root = null;
+        int elements = 0;
+        while (r.hasNext()) {
+            int event = r.next();
+            switch (event) {
+                case XMLStreamConstants.DTD:
+                    throw new XmlException("a document type declaration (DTD) is not allowed", null);
+                case XMLStreamConstants.ENTITY_REFERENCE:
+                case XMLStreamConstants.ENTITY_DECLARATION:
+                    throw new XmlException("entity references are not allowed", null);
+                case XMLStreamConstants.START_ELEMENT:
+                    if (++elements > MAX_ELEMENTS) {
+                        throw new XmlException("more than " + MAX_ELEMENTS + " elements", null);
+                    }
+                    if (stack.size() >= MAX_DEPTH) {
+                        throw new XmlException("elements nested deeper than " + MAX_DEPTH, null);
+                    }
+                    if (root != null) {
+                        throw new XmlException("content after the root element", null);
+                    }
+                    stack.push(new Frame(r.getLocalName()));
+                    break;
+                case XMLStreamConstants.CHARACTERS:
+                case XMLStreamConstants.CDATA:
+                case XMLStreamConstants.SPACE:
+                    Frame f = stack.peek();
+                    if (f != null) {
+                        if (f.text == null) {
+                            f.text = new StringBuilder();
+                        }
+                        f.text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                    }
+                    break;
+                case XMLStreamConstants.END_ELEMENT:
+                    Frame done = stack.pop();
+                    JsonNode value = toNode(done);
+                    if (stack.isEmpty()) {
+                        root = NODES.objectNode();
+                        root.set(done.name, value);
+                    } else {
+                        Frame parent = stack.peek();
+                        parent.childNames.add(done.name);
+                        parent.children.add(value);
+                    }
+                    break;
+                default:
+                    // comments, processing instructions, document start/end
+                    break;
+            }
+        }
+        if (root == null) {
+            throw new XmlException("no root element", null);
+        }
+        return root;
+    }
+
+    private static JsonNode toNode(Frame f) {
+        if (f.children.isEmpty()) {
+            return NODES.textNode(f.text == null ? "" : f.text.toString());
+        }
+        boolean allElements = true;
+        for (String n : f.childNames) {
+            if (!"element".equals(n)) {
+                allElements = false;
+                break;
+            }
+        }
+        if (allElements) {
+            ArrayNode a = NODES.arrayNode(f.children.size());
+            a.addAll(f.children);
+            return a;
+        }
+        ObjectNode o = NODES.objectNode();
+        Set<String> repeated = null;
+        for (int i = 0; i < f.children.size(); i++) {
+            String name = f.childNames.get(i);
+            JsonNode v = f.children.get(i);
+            JsonNode existing = o.get(name);
+            if (existing == null) {
+                o.set(name, v);
+            } else if (repeated != null && repeated.contains(name)) {
+                ((ArrayNode) existing).add(v);
+            } else {
+                // a name seen twice: its values form a list
+                ArrayNode a = NODES.arrayNode();
+                a.add(existing);
+                a.add(v);
+                o.set(name, a);
+                if (repeated == null) {
+                    repeated = new HashSet<>();
+                }
+                repeated.add(name);
+            }
+        }
+        return o;
+    }
+}
