@@ -3,8 +3,9 @@ package dev.ncsdk.appapi.admin;
 import dev.ncsdk.appapi.AppApiCapabilities;
 import dev.ncsdk.appapi.internal.AdminHttp;
 import dev.ncsdk.appapi.internal.OcsCalls;
-import dev.ncsdk.appapi.internal.TransportOcsCalls;
+import dev.ncsdk.appapi.internal.OcsClientCalls;
 import dev.ncsdk.ocs.Credentials;
+import dev.ncsdk.ocs.OcsClient;
 import dev.ncsdk.ocs.RetryPolicy;
 import dev.ncsdk.ocs.Secret;
 import dev.ncsdk.ocs.internal.http.HttpTransport;
@@ -12,7 +13,6 @@ import dev.ncsdk.ocs.internal.http.Uris;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -45,19 +45,36 @@ import java.util.concurrent.CompletableFuture;
 public final class AppApiAdminClient implements AutoCloseable {
     private final URI base;
     private final HttpTransport transport;
+    private final OcsClient ocsClient;
+    private final boolean ownsOcsClient;
     private final OcsCalls ocs;
     private final Daemons daemons;
     private final ExApps exApps;
     private final AppApiSettings settings;
 
-    private AppApiAdminClient(URI base, HttpTransport transport) {
+    private AppApiAdminClient(URI base, HttpTransport transport, OcsClient ocsClient, boolean ownsOcsClient) {
         this.base = base;
         this.transport = transport;
+        this.ocsClient = ocsClient;
+        this.ownsOcsClient = ownsOcsClient;
         AdminHttp http = new AdminHttp(transport, base);
-        this.ocs = new TransportOcsCalls(http);
+        this.ocs = new OcsClientCalls(ocsClient);
         this.settings = new AppApiSettings(http);
         this.daemons = new Daemons(http, settings);
         this.exApps = new ExApps(http, ocs);
+    }
+
+    /**
+     * An admin client for the server and credentials of an existing OCS client. AppAPI's OCS routes and the
+     * capabilities go through that client; AppAPI's plain JSON admin routes through a transport that shares its
+     * base URL and credentials, with default timeouts (use {@link Builder#ocsClient} to set them). Closing the
+     * admin client leaves the OCS client open.
+     *
+     * @param ocs the OCS client, authenticated as an admin
+     * @return the admin client
+     */
+    public static AppApiAdminClient of(OcsClient ocs) {
+        return builder().ocsClient(ocs).build();
     }
 
     /**
@@ -111,9 +128,20 @@ public final class AppApiAdminClient implements AutoCloseable {
      * @return the capabilities' future
      */
     public CompletableFuture<AppApiCapabilities> capabilitiesAsync() {
-        return ocs.data("GET", "/cloud/capabilities", List.of(), null, true)
-                .thenApply(d -> AppApiCapabilities.fromJson(
-                        d == null ? null : d.path("capabilities").get("app_api")));
+        return ocsClient
+                .capabilitiesAsync()
+                .thenApply(
+                        c -> AppApiCapabilities.fromJson(c.capability("app_api").orElse(null)));
+    }
+
+    /**
+     * The OCS client this admin client sends AppAPI's OCS requests through, for the rest of the OCS API with the
+     * same server, credentials and settings.
+     *
+     * @return the OCS client
+     */
+    public OcsClient ocs() {
+        return ocsClient;
     }
 
     /**
@@ -125,10 +153,13 @@ public final class AppApiAdminClient implements AutoCloseable {
         return base;
     }
 
-    /** Stops accepting calls; calls in flight complete. Clients sharing the HTTP client are closed too. */
+    /** Stops accepting calls; calls in flight complete. An OCS client given to the builder stays open. */
     @Override
     public void close() {
         transport.close();
+        if (ownsOcsClient) {
+            ocsClient.close();
+        }
     }
 
     @Override
@@ -140,6 +171,8 @@ public final class AppApiAdminClient implements AutoCloseable {
     public static final class Builder {
         private URI base;
         private final HttpTransport.Builder transport = HttpTransport.builder();
+        private final OcsClient.Builder ocsBuilder = OcsClient.builder();
+        private OcsClient ocsClient;
         private boolean hasCredentials;
 
         private Builder() {}
@@ -152,6 +185,7 @@ public final class AppApiAdminClient implements AutoCloseable {
          */
         public Builder baseUrl(String url) {
             this.base = Uris.base(url);
+            ocsBuilder.baseUrl(base);
             return this;
         }
 
@@ -163,6 +197,7 @@ public final class AppApiAdminClient implements AutoCloseable {
          */
         public Builder baseUrl(URI url) {
             this.base = Uris.base(url);
+            ocsBuilder.baseUrl(base);
             return this;
         }
 
@@ -175,6 +210,7 @@ public final class AppApiAdminClient implements AutoCloseable {
          */
         public Builder credentials(Credentials credentials) {
             transport.credentials(credentials);
+            ocsBuilder.credentials(credentials);
             hasCredentials = true;
             return this;
         }
@@ -198,6 +234,7 @@ public final class AppApiAdminClient implements AutoCloseable {
          */
         public Builder httpClient(HttpClient client) {
             transport.httpClient(client);
+            ocsBuilder.httpClient(client);
             return this;
         }
 
@@ -209,6 +246,7 @@ public final class AppApiAdminClient implements AutoCloseable {
          */
         public Builder connectTimeout(Duration timeout) {
             transport.connectTimeout(timeout);
+            ocsBuilder.connectTimeout(timeout);
             return this;
         }
 
@@ -220,6 +258,7 @@ public final class AppApiAdminClient implements AutoCloseable {
          */
         public Builder requestTimeout(Duration timeout) {
             transport.requestTimeout(timeout);
+            ocsBuilder.requestTimeout(timeout);
             return this;
         }
 
@@ -231,6 +270,7 @@ public final class AppApiAdminClient implements AutoCloseable {
          */
         public Builder retryPolicy(RetryPolicy policy) {
             transport.retryPolicy(policy);
+            ocsBuilder.retryPolicy(policy);
             return this;
         }
 
@@ -242,6 +282,7 @@ public final class AppApiAdminClient implements AutoCloseable {
          */
         public Builder userAgent(String userAgent) {
             transport.userAgent(userAgent);
+            ocsBuilder.userAgent(userAgent);
             return this;
         }
 
@@ -253,6 +294,23 @@ public final class AppApiAdminClient implements AutoCloseable {
          */
         public Builder maxResponseBytes(long bytes) {
             transport.maxResponseBytes(bytes);
+            ocsBuilder.maxResponseBytes(bytes);
+            return this;
+        }
+
+        /**
+         * Sends AppAPI's OCS requests through an existing OCS client and takes its base URL and credentials.
+         * The other settings of this builder apply to AppAPI's plain JSON admin routes. The OCS client is not
+         * closed with the admin client.
+         *
+         * @param client the OCS client, authenticated as an admin
+         * @return this builder
+         */
+        public Builder ocsClient(OcsClient client) {
+            this.ocsClient = Objects.requireNonNull(client, "ocsClient");
+            this.base = client.baseUrl();
+            transport.credentials(client.credentials());
+            hasCredentials = true;
             return this;
         }
 
@@ -269,7 +327,13 @@ public final class AppApiAdminClient implements AutoCloseable {
             if (!hasCredentials) {
                 throw new IllegalStateException("an admin's credentials are required");
             }
-            return new AppApiAdminClient(Objects.requireNonNull(base), transport.build());
+            HttpTransport t = transport.build();
+            if (ocsClient != null) {
+                return new AppApiAdminClient(base, t, ocsClient, false);
+            }
+            // one java.net.http client for both: the OCS client reuses the transport's
+            OcsClient created = ocsBuilder.httpClient(t.httpClient()).build();
+            return new AppApiAdminClient(base, t, created, true);
         }
     }
 }

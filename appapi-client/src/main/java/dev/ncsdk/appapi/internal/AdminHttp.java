@@ -3,7 +3,6 @@ package dev.ncsdk.appapi.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ncsdk.appapi.AppApiRefusedException;
 import dev.ncsdk.ocs.ErrorResponse;
-import dev.ncsdk.ocs.NcPasswordConfirmationRequiredException;
 import dev.ncsdk.ocs.NcResponseException;
 import dev.ncsdk.ocs.internal.http.HttpCall;
 import dev.ncsdk.ocs.internal.http.HttpResult;
@@ -13,7 +12,6 @@ import dev.ncsdk.ocs.internal.http.Uris;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -203,10 +201,6 @@ public final class AdminHttp {
             }
         }
         ErrorResponse er = eb.messages(messages).build();
-        if (r.status() == 403
-                && messages.stream().anyMatch(m -> m.toLowerCase(Locale.ROOT).contains("password confirmation"))) {
-            return new NcPasswordConfirmationRequiredException(er.toString(), er);
-        }
         return ResponseErrors.forStatus(r.status(), er.toString(), er);
     }
 }

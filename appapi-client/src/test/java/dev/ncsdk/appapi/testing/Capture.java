@@ -4,13 +4,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -177,7 +179,19 @@ public final class Capture {
      * @param path the path and query to match
      */
     public void serveAt(WireMockServer wm, String path) {
-        MappingBuilder m = request(method, urlEqualTo(path)).withHeader("OCS-APIRequest", equalTo("true"));
+        // the query must match, except format=json: the SDK asks for JSON with the Accept header instead
+        int q = path.indexOf('?');
+        MappingBuilder m = request(method, urlPathEqualTo(q < 0 ? path : path.substring(0, q)))
+                .withHeader("OCS-APIRequest", equalTo("true"));
+        if (q >= 0) {
+            for (String pair : path.substring(q + 1).split("&")) {
+                String[] kv = pair.split("=", 2);
+                if (!kv[0].equals("format")) {
+                    m = m.withQueryParam(
+                            kv[0], equalTo(URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8)));
+                }
+            }
+        }
         if (user != null) {
             m = m.withBasicAuth(user, password);
         }
