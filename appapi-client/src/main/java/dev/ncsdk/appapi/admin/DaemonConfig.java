@@ -222,6 +222,9 @@ public record DaemonConfig(
 
     private static String hostOnly(String hostPort) {
         String h = Objects.requireNonNull(hostPort, "host").trim();
+        if (h.contains("://")) {
+            throw new IllegalArgumentException("host must not include a protocol: " + h);
+        }
         if (h.startsWith("[")) {
             int end = h.indexOf(']');
             return end > 0 ? h.substring(0, end + 1) : h;
