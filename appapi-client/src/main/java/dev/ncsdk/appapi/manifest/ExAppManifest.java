@@ -206,9 +206,6 @@ public record ExAppManifest(
                 case '&':
                     b.append("&amp;");
                     break;
-                case '"':
-                    b.append("&quot;");
-                    break;
                 default:
                     b.append(c);
             }
