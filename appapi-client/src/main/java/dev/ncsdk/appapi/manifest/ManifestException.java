@@ -6,6 +6,7 @@ import java.util.List;
 public class ManifestException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The problems found, in order. */
     private final List<String> problems;
 
     /**
