@@ -53,8 +53,9 @@ class CapabilitiesTest extends WireMockSupport {
 
     @Test
     void capture114TheSameThroughAnExistingOcsClient() {
+        // recorded with an ExApp's credentials; served here to an admin's OCS client
         Capture c = Capture.load("114_exapp_capabilities_appauth_v2_json");
-        c.serve(wm);
+        c.serveAnswerAt(wm, c.pathAndQuery);
         try (OcsClient ocs = OcsClient.builder()
                         .baseUrl(baseUrl())
                         .credentials(Credentials.basic("admin", Secret.of(ADMIN_PASSWORD)))

@@ -28,7 +28,7 @@ class ExAppsCaptureTest extends WireMockSupport {
     void capture111bListsAllExAppsFromAVersion1Envelope() {
         // recorded on OCS v1 (statuscode 100); the client asks v2, so the same answer is served there
         Capture c = Capture.load("111b_exapp_exapps_list_as_admin_v1_json");
-        c.serveAt(wm, LIST_ALL_V2);
+        c.serveAnswerAt(wm, LIST_ALL_V2);
         try (AppApiAdminClient admin = admin()) {
             List<ExAppInfo> apps = admin.exApps().list();
             assertThat(apps).hasSize(1);
@@ -39,7 +39,7 @@ class ExAppsCaptureTest extends WireMockSupport {
     @Test
     void capture111cListsEnabledExApps() {
         Capture c = Capture.load("111c_exapp_exapps_list_enabled_as_admin_v2_json");
-        c.serve(wm);
+        c.serveAnswerAt(wm, c.pathAndQuery);
         try (AppApiAdminClient admin = admin()) {
             List<ExAppInfo> apps = admin.exApps().listEnabled();
             assertThat(apps).singleElement().satisfies(ExAppsCaptureTest::assertJavastub);
@@ -49,7 +49,7 @@ class ExAppsCaptureTest extends WireMockSupport {
     @Test
     void capture111UnauthorisedListIsTyped() {
         Capture c = Capture.load("111_exapp_exapps_list_v1_json");
-        c.serveAt(wm, LIST_ALL_V2);
+        c.serveAnswerAt(wm, LIST_ALL_V2);
         try (AppApiAdminClient admin = admin()) {
             assertThatThrownBy(() -> admin.exApps().list()).isInstanceOfSatisfying(NcUnauthorizedException.class, e -> {
                 assertThat(e.httpStatus()).isEqualTo(401);

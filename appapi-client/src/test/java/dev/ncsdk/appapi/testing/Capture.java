@@ -1,6 +1,7 @@
 package dev.ncsdk.appapi.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
@@ -35,6 +36,9 @@ public final class Capture {
     /** The password or app password curl sent, or {@code null}. */
     public final String password;
 
+    /** The request headers curl sent, names as written. */
+    public final List<String[]> requestHeaders;
+
     public final String method;
     public final String pathAndQuery;
     public final String requestBody;
@@ -46,6 +50,7 @@ public final class Capture {
             String name,
             String user,
             String password,
+            List<String[]> requestHeaders,
             String method,
             String pathAndQuery,
             String requestBody,
@@ -54,6 +59,7 @@ public final class Capture {
             byte[] body) {
         this.name = name;
         this.user = user;
+        this.requestHeaders = requestHeaders;
         this.password = password;
         this.method = method;
         this.pathAndQuery = pathAndQuery;
@@ -99,6 +105,7 @@ public final class Capture {
         String requestLine = null;
         int status = -1;
         List<String[]> headers = new ArrayList<>();
+        List<String[]> requestHeaders = new ArrayList<>();
         String section = "";
         for (String line : lines) {
             if (line.startsWith("### ")) {
@@ -109,6 +116,11 @@ public final class Capture {
                 curl = line;
             } else if (section.startsWith("### REQUEST") && requestLine == null && !line.isBlank()) {
                 requestLine = line;
+            } else if (section.startsWith("### REQUEST") && line.indexOf(':') > 0) {
+                int colon = line.indexOf(':');
+                requestHeaders.add(new String[] {
+                    line.substring(0, colon).trim(), line.substring(colon + 1).trim()
+                });
             } else if (section.startsWith("### RESPONSE HEADERS") && !line.isBlank()) {
                 if (line.startsWith("HTTP/")) {
                     status = Integer.parseInt(line.split(" ")[1]);
@@ -130,11 +142,17 @@ public final class Capture {
         String user = null;
         String password = null;
         if (curl != null && curl.startsWith("curl -u ")) {
-            String cred = curl.substring(8, curl.indexOf(" -H ")).replaceAll("\\\\(.)", "$1");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^curl -u ((?:\\\\.|[^ \\\\])+)")
+                    .matcher(curl);
+            if (!m.find()) {
+                throw new IllegalStateException("unreadable -u in " + name);
+            }
+            String cred = m.group(1).replaceAll("\\\\(.)", "$1");
             user = cred.substring(0, cred.indexOf(':'));
             password = cred.substring(cred.indexOf(':') + 1);
         }
-        return new Capture(name, user, password, rl[0], rl[1], requestBody, status, headers, bodyOf(name));
+        return new Capture(
+                name, user, password, requestHeaders, rl[0], rl[1], requestBody, status, headers, bodyOf(name));
     }
 
     private static byte[] bodyOf(String name) {
@@ -146,6 +164,20 @@ public final class Capture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A request header curl sent.
+     *
+     * @param name the name, any case
+     * @return the value, or {@code null}
+     */
+    public String requestHeader(String name) {
+        return requestHeaders.stream()
+                .filter(h -> h[0].equalsIgnoreCase(name))
+                .map(h -> h[1])
+                .findFirst()
+                .orElse(null);
     }
 
     /** @return the response body as text */
@@ -179,6 +211,21 @@ public final class Capture {
      * @param path the path and query to match
      */
     public void serveAt(WireMockServer wm, String path) {
+        serveAt(wm, path, true);
+    }
+
+    /**
+     * Serves this capture's answer for a request with other credentials (an ExApp capture's answer to the
+     * admin client): method, path, query and body must match, authentication is not checked.
+     *
+     * @param wm the server
+     * @param path the path and query to match
+     */
+    public void serveAnswerAt(WireMockServer wm, String path) {
+        serveAt(wm, path, false);
+    }
+
+    private void serveAt(WireMockServer wm, String path, boolean matchAuth) {
         // the query must match, except format=json: the SDK asks for JSON with the Accept header instead
         int q = path.indexOf('?');
         MappingBuilder m = request(method, urlPathEqualTo(q < 0 ? path : path.substring(0, q)))
@@ -192,9 +239,16 @@ public final class Capture {
                 }
             }
         }
-        if (user != null) {
+        if (matchAuth && user != null) {
             m = m.withBasicAuth(user, password);
         }
+        // AppAPI's own authentication: the client must send exactly what curl sent (or nothing, when curl did not)
+        for (String h :
+                matchAuth ? List.of("EX-APP-ID", "EX-APP-VERSION", "AUTHORIZATION-APP-API") : List.<String>of()) {
+            String v = requestHeader(h);
+            m = v != null ? m.withHeader(h, equalTo(v)) : m.withHeader(h, absent());
+        }
+
         if (requestBody != null) {
             m = m.withRequestBody(equalToJson(requestBody, false, true));
         }
