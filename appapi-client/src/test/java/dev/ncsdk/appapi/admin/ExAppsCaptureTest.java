@@ -165,4 +165,18 @@ class ExAppsCaptureTest extends WireMockSupport {
                     .isTrue();
         }
     }
+
+    @Test
+    void occCaptures123To127ShowTheSameExAppAsTheOcsApi() {
+        // 127 is `occ app_api:app:list`: "id (name): version [enabled]"; compare with the OCS model of 145
+        ExAppInfo app = ExAppInfo.fromJson(dev.ncsdk.appapi.internal.Json.parse(
+                        Capture.load("145_admin_exapp_info_v2").bodyText())
+                .at("/ocs/data"));
+        String line = app.id() + " (" + app.name() + "): " + app.version() + " ["
+                + (app.enabled() ? "enabled" : "disabled") + "]";
+        assertThat(Capture.text("127_occ_app_list.txt").lines()).contains(line);
+        // 123 and 126 are the one-line confirmations of `occ app_api:app:disable|enable`
+        assertThat(Capture.text("123_occ_app_disable.txt").strip()).isEqualTo("ExApp javastub successfully disabled.");
+        assertThat(Capture.text("126_occ_app_enable.txt")).contains("javastub");
+    }
 }
