@@ -32,6 +32,29 @@ public record Capabilities(
     }
 
     /**
+     * Reads the data of a capabilities answer. The per-app tree is kept as it is (not copied); only the version
+     * block is mapped.
+     *
+     * @param data the {@code data} of the envelope, from JSON or XML
+     * @return the capabilities
+     * @throws IllegalArgumentException when the version block does not fit {@link ServerVersion}
+     */
+    public static Capabilities of(JsonNode data) {
+        JsonNode v = data.get("version");
+        ServerVersion version = null;
+        if (v != null && v.isObject()) {
+            try {
+                version = Json.mapper().treeToValue(v, ServerVersion.class);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalArgumentException("the version block does not fit: " + e.getOriginalMessage(), e);
+            }
+        } else if (v != null && !(v.isTextual() && v.asText().isEmpty())) {
+            throw new IllegalArgumentException("the version block is not an object");
+        }
+        return new Capabilities(version, data.get("capabilities"));
+    }
+
+    /**
      * The server version as a comparable four-part version ({@code 32.0.1}).
      *
      * @return the version

@@ -1,5 +1,6 @@
 package dev.ncsdk.ocs;
 
+import dev.ncsdk.ocs.internal.http.Uris;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -175,7 +176,11 @@ public final class ErrorResponse {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        sb.append(method).append(' ').append(uri).append(" -> HTTP ").append(httpStatus);
+        sb.append(method)
+                .append(' ')
+                .append(Uris.redact(uri))
+                .append(" -> HTTP ")
+                .append(httpStatus);
         if (ocsStatusCode != null) {
             sb.append(", OCS ").append(ocsStatusCode);
         }

@@ -159,6 +159,10 @@ public final class LoginFlow {
      * @return the poll's future
      */
     public CompletableFuture<Optional<Result>> pollAsync(Start start) {
+        return pollAsync(start, null);
+    }
+
+    private CompletableFuture<Optional<Result>> pollAsync(Start start, Duration timeout) {
         Objects.requireNonNull(start, "start");
         String path;
         try {
@@ -166,10 +170,13 @@ public final class LoginFlow {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        OcsRequest r = OcsRequest.post(path)
+        OcsRequest.Builder rb = OcsRequest.post(path)
                 .credentials(Credentials.none())
-                .formBody(Map.of("token", start.token().reveal()))
-                .build();
+                .formBody(Map.of("token", start.token().reveal()));
+        if (timeout != null) {
+            rb.timeout(timeout);
+        }
+        OcsRequest r = rb.build();
         CompletableFuture<JsonNode> answer = client.jsonAsync(r);
         return answer.handle((body, err) -> {
             if (err != null) {
@@ -257,7 +264,13 @@ public final class LoginFlow {
     }
 
     private CompletableFuture<Result> pollUntil(Start start, Instant deadline, Duration every) {
-        return pollAsync(start).thenCompose(r -> {
+        // a poll never outlives the deadline by much, whatever the client's request timeout
+        Duration left = Duration.between(Instant.now(), deadline);
+        Duration timeout = left.compareTo(MIN_POLL_INTERVAL) < 0 ? MIN_POLL_INTERVAL : left;
+        if (timeout.compareTo(client.transport().requestTimeout()) > 0) {
+            timeout = null;
+        }
+        return pollAsync(start, timeout).thenCompose(r -> {
             if (r.isPresent()) {
                 return CompletableFuture.completedFuture(r.get());
             }

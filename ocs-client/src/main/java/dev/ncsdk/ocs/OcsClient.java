@@ -223,6 +223,24 @@ public final class OcsClient implements AutoCloseable {
         });
     }
 
+    /** Sends an OCS request and reads the data with a function; its IllegalArgumentException is a bad answer. */
+    private <T> CompletableFuture<T> ocsAsync(OcsRequest request, java.util.function.Function<JsonNode, T> reader) {
+        HttpCall call;
+        try {
+            call = ocsCall(request);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return transport.sendAsync(call).thenApply(r -> {
+            OcsResponse<JsonNode> tree = OcsEnvelope.check(r);
+            try {
+                return reader.apply(tree.rawData());
+            } catch (IllegalArgumentException e) {
+                throw ResponseErrors.unexpected(r, "the OCS data does not fit: " + cut(e.getMessage()));
+            }
+        });
+    }
+
     private HttpCall ocsCall(OcsRequest request) {
         OcsApiVersion v = request.version().orElse(apiVersion);
         OcsFormat f = request.format().orElse(format);
@@ -370,10 +388,17 @@ public final class OcsClient implements AutoCloseable {
         URI full = Uris.withQuery(uri, request.query());
         HttpCall.Builder b = HttpCall.builder(request.method(), full)
                 .header("OCS-APIRequest", "true")
-                .header("Accept", accept)
                 .idempotent(request.idempotent());
+        boolean ownAccept = false;
         for (Map.Entry<String, String> h : request.headers()) {
+            if (h.getKey().equalsIgnoreCase("OCS-APIRequest")) {
+                continue; // always true: without it Nextcloud refuses Basic-authenticated calls (412)
+            }
+            ownAccept |= h.getKey().equalsIgnoreCase("Accept");
             b.header(h.getKey(), h.getValue());
+        }
+        if (!ownAccept) {
+            b.header("Accept", accept);
         }
         if (request.jsonBody().isPresent()) {
             try {
@@ -407,8 +432,7 @@ public final class OcsClient implements AutoCloseable {
      * @return the capabilities' future
      */
     public CompletableFuture<Capabilities> capabilitiesAsync() {
-        return ocsAsync(OcsRequest.get("/cloud/capabilities").build(), Capabilities.class)
-                .thenApply(OcsResponse::data);
+        return ocsAsync(OcsRequest.get("/cloud/capabilities").build(), Capabilities::of);
     }
 
     /**

@@ -64,7 +64,15 @@ public final class OcsEnvelope {
                 throw new NotOcsException(e.getMessage(), e);
             }
         }
-        if (c == '{' || c == '[') {
+        if (c == '{'
+                || c == '['
+                || c == '"'
+                || c == '-'
+                || (c >= '0' && c <= '9')
+                || c == 't'
+                || c == 'f'
+                || c == 'n') {
+            // plain JSON routes may answer a bare value ("1" from AppAPI's admin-config)
             try {
                 JsonNode n = Json.mapper().readTree(body);
                 if (n == null || n.isMissingNode()) {
@@ -72,12 +80,20 @@ public final class OcsEnvelope {
                 }
                 return n;
             } catch (JsonProcessingException e) {
-                throw new NotOcsException("malformed JSON: " + e.getOriginalMessage(), e);
+                throw new NotOcsException("malformed JSON: " + cut(e.getOriginalMessage()), e);
             } catch (IOException e) {
-                throw new NotOcsException("unreadable JSON: " + e.getMessage(), e);
+                throw new NotOcsException("unreadable JSON: " + cut(e.getMessage()), e);
             }
         }
         throw new NotOcsException("the body is neither JSON nor XML", null);
+    }
+
+    private static String cut(String s) {
+        if (s == null) {
+            return "";
+        }
+        String one = s.replace('\n', ' ').replace('\r', ' ');
+        return one.length() > 200 ? one.substring(0, 200) + "…" : one;
     }
 
     private static int firstSignificant(byte[] b) {

@@ -4,13 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -41,6 +48,8 @@ public final class XmlTreeReader {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final XMLInputFactory FACTORY = createFactory();
+    private static final Pattern DECLARED_ENCODING =
+            Pattern.compile("encoding\\s*=\\s*[\"']([A-Za-z0-9._-]{1,40})[\"']");
 
     private XmlTreeReader() {}
 
@@ -60,6 +69,8 @@ public final class XmlTreeReader {
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // without a reporter the JDK's parser prints "[Fatal Error]" lines to System.err; the exception suffices
+        f.setXMLReporter((message, errorType, info, location) -> {});
         f.setXMLResolver((publicId, systemId, baseUri, ns) -> {
             throw new XMLStreamException("external entities are not allowed");
         });
@@ -76,7 +87,7 @@ public final class XmlTreeReader {
     public static ObjectNode read(byte[] xml) throws XmlException {
         XMLStreamReader r = null;
         try {
-            r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(xml));
+            r = FACTORY.createXMLStreamReader(new StringReader(decode(xml)));
             return readDocument(r);
         } catch (XMLStreamException | RuntimeException e) {
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -89,6 +100,43 @@ public final class XmlTreeReader {
                     // nothing to release
                 }
             }
+        }
+    }
+
+    /**
+     * Decodes the bytes before parsing, strictly, so that bad bytes are an exception and not a line the JDK's
+     * parser prints to {@code System.err}. UTF-8 unless a byte order mark or the XML declaration says otherwise.
+     */
+    private static String decode(byte[] xml) throws XmlException {
+        Charset cs = StandardCharsets.UTF_8;
+        int skip = 0;
+        if (xml.length >= 3 && (xml[0] & 0xff) == 0xef && (xml[1] & 0xff) == 0xbb && (xml[2] & 0xff) == 0xbf) {
+            skip = 3;
+        } else if (xml.length >= 2 && (xml[0] & 0xff) == 0xfe && (xml[1] & 0xff) == 0xff) {
+            cs = StandardCharsets.UTF_16BE;
+            skip = 2;
+        } else if (xml.length >= 2 && (xml[0] & 0xff) == 0xff && (xml[1] & 0xff) == 0xfe) {
+            cs = StandardCharsets.UTF_16LE;
+            skip = 2;
+        } else {
+            String head = new String(xml, 0, Math.min(xml.length, 100), StandardCharsets.ISO_8859_1);
+            Matcher m = DECLARED_ENCODING.matcher(head);
+            if (head.startsWith("<?xml") && m.find()) {
+                try {
+                    cs = Charset.forName(m.group(1));
+                } catch (IllegalArgumentException e) {
+                    throw new XmlException("unsupported encoding " + m.group(1), e);
+                }
+            }
+        }
+        try {
+            return cs.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(xml, skip, xml.length - skip))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new XmlException("the document is not valid " + cs.name(), e);
         }
     }
 
@@ -133,13 +181,17 @@ public final class XmlTreeReader {
                     if (root != null) {
                         throw new XmlException("content after the root element", null);
                     }
+                    Frame parentFrame = stack.peek();
+                    if (parentFrame != null) {
+                        parentFrame.text = null; // an element with children: its text is only indentation
+                    }
                     stack.push(new Frame(r.getLocalName()));
                     break;
                 case XMLStreamConstants.CHARACTERS:
                 case XMLStreamConstants.CDATA:
                 case XMLStreamConstants.SPACE:
                     Frame f = stack.peek();
-                    if (f != null) {
+                    if (f != null && f.children.isEmpty()) {
                         if (f.text == null) {
                             f.text = new StringBuilder();
                         }
