@@ -43,7 +43,7 @@ public record ComputeDevice(String id, String label) {
      */
     static ComputeDevice fromJson(JsonNode n) {
         String id = Json.str(n, "id");
-        return id == null ? null : new ComputeDevice(id.toLowerCase(Locale.ROOT), Json.str(n, "label"));
+        return id == null || id.isBlank() ? null : new ComputeDevice(id.toLowerCase(Locale.ROOT), Json.str(n, "label"));
     }
 
     ObjectNode toJson() {

@@ -281,6 +281,7 @@ public record DaemonConfig(
         }
         HarpConfig harp = deployConfig.harp();
         if (harp != null) {
+            p.addAll(harp.problems());
             if (deployConfig.secret().isNone()) {
                 p.add("a HaRP daemon needs the shared key (HP_SHARED_KEY) as its secret");
             }

@@ -64,6 +64,9 @@ public record DeployOptions(Map<String, String> environmentVariables, List<Mount
         JsonNode e = n == null ? null : n.get("environment_variables");
         if (e != null && e.isObject()) {
             e.properties().forEach(p -> {
+                if (p.getKey().isBlank() || p.getKey().contains("=")) {
+                    return; // not a variable name AppAPI could pass on
+                }
                 JsonNode v = p.getValue();
                 // AppAPI formats stored options as {NAME: {name, value}} in some versions, {NAME: value} in others
                 env.put(p.getKey(), v.isObject() ? Json.strOrEmpty(v, "value") : v.isNull() ? "" : v.asText());

@@ -3,6 +3,8 @@ package dev.ncsdk.appapi.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ncsdk.appapi.internal.Json;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * HaRP settings of a daemon ({@code deploy_config.harp}); a daemon is a HaRP daemon exactly when these are set.
@@ -18,7 +20,8 @@ public record HarpConfig(String frpAddress, int dockerSocketPort, boolean exAppD
     public static final int DEFAULT_FRP_PORT = 8782;
 
     /**
-     * Checks the values.
+     * Normalises the address; {@link DaemonConfig#problems()} checks the values, so that whatever a server stored
+     * can still be read.
      *
      * @param frpAddress the FRP address, may be empty only for Kubernetes
      * @param dockerSocketPort the port, 1 to 65535
@@ -26,13 +29,17 @@ public record HarpConfig(String frpAddress, int dockerSocketPort, boolean exAppD
      */
     public HarpConfig {
         frpAddress = frpAddress == null ? "" : frpAddress.trim();
+    }
+
+    List<String> problems() {
+        List<String> p = new ArrayList<>();
         if (frpAddress.contains("://")) {
-            throw new IllegalArgumentException(
-                    "HaRP's FRP address must be host:port without a scheme, got: " + frpAddress);
+            p.add("HaRP's FRP address must be host:port without a scheme, got: " + frpAddress);
         }
         if (dockerSocketPort < 1 || dockerSocketPort > 65535) {
-            throw new IllegalArgumentException("HaRP's Docker socket port must be 1-65535, got: " + dockerSocketPort);
+            p.add("HaRP's Docker socket port must be 1-65535, got: " + dockerSocketPort);
         }
+        return p;
     }
 
     /**

@@ -34,10 +34,14 @@ public record Mount(String hostPath, String containerPath, boolean readOnly) {
     static Mount fromJson(JsonNode n) {
         String host = Json.str(n, "hostPath");
         String container = Json.str(n, "containerPath");
-        if (host == null || container == null) {
+        if (host == null || container == null || host.isBlank() || container.isBlank()) {
             return null;
         }
-        return new Mount(host, container, Json.bool(n, "readonly", false));
+        try {
+            return new Mount(host, container, Json.bool(n, "readonly", false));
+        } catch (IllegalArgumentException e) {
+            return null; // AppAPI could not have used it either
+        }
     }
 
     ObjectNode toJson() {

@@ -162,6 +162,24 @@ class DaemonConfigTest {
         assertThat(Capture.text("80_occ_daemon_register.txt").strip()).isEqualTo("Daemon successfully registered.");
     }
 
+    @Test
+    void oddServerValuesAreReadAndReportedNotThrown() {
+        DaemonConfig d = DaemonConfig.fromJson(Json.parse("{\"name\":\"h\",\"accepts_deploy_id\":\"docker-install\","
+                + "\"protocol\":\"http\",\"host\":\"harp:8780\",\"deploy_config\":{\"net\":\"host\","
+                + "\"nextcloud_url\":\"http://nc\",\"haproxy_password\":\"dummySecret123\",\"computeDevice\":{\"id\":\"\"},"
+                + "\"harp\":{\"frp_address\":\"tcp://harp:8782\",\"docker_socket_port\":0}}}"));
+        assertThat(d.deployConfig().computeDevice()).isNull();
+        assertThat(d.problems())
+                .containsExactly(
+                        "HaRP's FRP address must be host:port without a scheme, got: tcp://harp:8782",
+                        "HaRP's Docker socket port must be 1-65535, got: 0");
+        assertThat(
+                        DeployOptions.fromJson(
+                                Json.parse(
+                                        "{\"environment_variables\":{\"A=B\":\"x\"},\"mounts\":[{\"hostPath\":\"/a:b\",\"containerPath\":\"/c\"}]}")))
+                .isEqualTo(DeployOptions.NONE);
+    }
+
     /** Small JSON pointer assertion. */
     static final class ObjectNodeAssert {
         static void assertJson(JsonNode n, String pointer, String expected) {
