@@ -38,9 +38,9 @@ import java.util.concurrent.CompletableFuture;
  * their failures to the SDK's exceptions: a non-admin gets {@link dev.ncsdk.ocs.NcForbiddenException}, bad
  * credentials {@link dev.ncsdk.ocs.NcUnauthorizedException}, unknown ExApps or daemons
  * {@link dev.ncsdk.ocs.NcNotFoundException}, and {@code {"success": false}} becomes
- * {@link dev.ncsdk.appapi.AppApiRefusedException}. Routes that need a password confirmation pass with Basic auth
- * and the login password; they may refuse an app password with
- * {@link dev.ncsdk.ocs.NcPasswordConfirmationRequiredException}.
+ * {@link dev.ncsdk.appapi.AppApiRefusedException}. Routes that need a password confirmation passed with Basic auth
+ * and either the login password or an app password on Nextcloud 32; a server that asks for a confirmation anyway
+ * makes the call fail with {@link dev.ncsdk.ocs.NcPasswordConfirmationRequiredException}.
  */
 public final class AppApiAdminClient implements AutoCloseable {
     private final URI base;
