@@ -1,6 +1,13 @@
 /**
- * AppAPI: deploy daemon and ExApp administration, and the runtime for ExApps written in Java.
+ * AppAPI: deploy daemon and ExApp administration, ExApp manifests, and AppAPI's capabilities.
+ *
+ * <p>Start with {@code dev.ncsdk.appapi.admin.AppApiAdminClient.builder()}.
  */
 module dev.ncsdk.appapi {
     requires transitive dev.ncsdk.ocs;
+    requires java.xml;
+
+    exports dev.ncsdk.appapi;
+    exports dev.ncsdk.appapi.admin;
+    exports dev.ncsdk.appapi.manifest;
 }

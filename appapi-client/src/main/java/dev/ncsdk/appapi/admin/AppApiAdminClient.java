@@ -1,0 +1,339 @@
+package dev.ncsdk.appapi.admin;
+
+import dev.ncsdk.appapi.AppApiCapabilities;
+import dev.ncsdk.appapi.internal.AdminHttp;
+import dev.ncsdk.appapi.internal.OcsCalls;
+import dev.ncsdk.appapi.internal.OcsClientCalls;
+import dev.ncsdk.ocs.Credentials;
+import dev.ncsdk.ocs.OcsClient;
+import dev.ncsdk.ocs.RetryPolicy;
+import dev.ncsdk.ocs.Secret;
+import dev.ncsdk.ocs.internal.http.HttpTransport;
+import dev.ncsdk.ocs.internal.http.Uris;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Administers AppAPI as a Nextcloud admin: deploy daemons, ExApps and AppAPI's settings, what the "AppAPI" admin
+ * settings and the ExApp pages do. Thread-safe and {@link AutoCloseable}.
+ *
+ * <pre>{@code
+ * try (AppApiAdminClient admin = AppApiAdminClient.builder()
+ *         .baseUrl("https://cloud.example.com")
+ *         .credentials(Credentials.basic("admin", Secret.fromEnv("NC_ADMIN_PASSWORD")))
+ *         .build()) {
+ *     DaemonList daemons = admin.daemons().list();
+ *     admin.exApps().install("llm2", "harp_proxy", DeployOptions.NONE);
+ * }
+ * }</pre>
+ *
+ * <p>Defaults: connect timeout 10 s, request timeout 30 s, {@link RetryPolicy#defaults()} (only idempotent calls
+ * are retried: never registration, install, update, uninstall or removal), user agent
+ * {@code ncsdk/<version> Java/<version>}, 32 MiB response limit.
+ *
+ * <p>AppAPI's admin routes ({@code /index.php/apps/app_api/...}) answer plain JSON, not OCS; this client maps
+ * their failures to the SDK's exceptions: a non-admin gets {@link dev.ncsdk.ocs.NcForbiddenException}, bad
+ * credentials {@link dev.ncsdk.ocs.NcUnauthorizedException}, unknown ExApps or daemons
+ * {@link dev.ncsdk.ocs.NcNotFoundException}, and {@code {"success": false}} becomes
+ * {@link dev.ncsdk.appapi.AppApiRefusedException}. Routes that need a password confirmation passed with Basic auth
+ * and either the login password or an app password on Nextcloud 32; a server that asks for a confirmation anyway
+ * makes the call fail with {@link dev.ncsdk.ocs.NcPasswordConfirmationRequiredException}.
+ */
+public final class AppApiAdminClient implements AutoCloseable {
+    private final URI base;
+    private final HttpTransport transport;
+    private final OcsClient ocsClient;
+    private final boolean ownsOcsClient;
+    private final OcsCalls ocs;
+    private final Daemons daemons;
+    private final ExApps exApps;
+    private final AppApiSettings settings;
+
+    private AppApiAdminClient(URI base, HttpTransport transport, OcsClient ocsClient, boolean ownsOcsClient) {
+        this.base = base;
+        this.transport = transport;
+        this.ocsClient = ocsClient;
+        this.ownsOcsClient = ownsOcsClient;
+        AdminHttp http = new AdminHttp(transport, base);
+        this.ocs = new OcsClientCalls(ocsClient);
+        this.settings = new AppApiSettings(http);
+        this.daemons = new Daemons(http, settings);
+        this.exApps = new ExApps(http, ocs);
+    }
+
+    /**
+     * An admin client for the server and credentials of an existing OCS client. AppAPI's OCS routes and the
+     * capabilities go through that client; AppAPI's plain JSON admin routes through a transport that shares its
+     * base URL and credentials, with default timeouts (use {@link Builder#ocsClient} to set them). Closing the
+     * admin client leaves the OCS client open.
+     *
+     * @param ocs the OCS client, authenticated as an admin
+     * @return the admin client
+     */
+    public static AppApiAdminClient of(OcsClient ocs) {
+        return builder().ocsClient(ocs).build();
+    }
+
+    /**
+     * Starts a configuration.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Deploy daemons.
+     *
+     * @return the daemon operations
+     */
+    public Daemons daemons() {
+        return daemons;
+    }
+
+    /**
+     * ExApps.
+     *
+     * @return the ExApp operations
+     */
+    public ExApps exApps() {
+        return exApps;
+    }
+
+    /**
+     * AppAPI's global settings.
+     *
+     * @return the settings operations
+     */
+    public AppApiSettings settings() {
+        return settings;
+    }
+
+    /**
+     * AppAPI's capabilities: whether it is installed, its version and the server's log level.
+     *
+     * @return the capabilities; {@link AppApiCapabilities#NOT_INSTALLED} when the server has no AppAPI
+     */
+    public AppApiCapabilities capabilities() {
+        return HttpTransport.await(capabilitiesAsync());
+    }
+
+    /**
+     * Async twin of {@link #capabilities()}.
+     *
+     * @return the capabilities' future
+     */
+    public CompletableFuture<AppApiCapabilities> capabilitiesAsync() {
+        return ocsClient
+                .capabilitiesAsync()
+                .thenApply(
+                        c -> AppApiCapabilities.fromJson(c.capability("app_api").orElse(null)));
+    }
+
+    /**
+     * The OCS client this admin client sends AppAPI's OCS requests through, for the rest of the OCS API with the
+     * same server, credentials and settings.
+     *
+     * @return the OCS client
+     */
+    public OcsClient ocs() {
+        return ocsClient;
+    }
+
+    /**
+     * The server's base URL.
+     *
+     * @return the URL
+     */
+    public URI baseUrl() {
+        return base;
+    }
+
+    /** Stops accepting calls; calls in flight complete. An OCS client given to the builder stays open. */
+    @Override
+    public void close() {
+        transport.close();
+        if (ownsOcsClient) {
+            ocsClient.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AppApiAdminClient[" + Uris.redact(base) + ", " + transport.credentials() + "]";
+    }
+
+    /** Configures an {@link AppApiAdminClient}. */
+    public static final class Builder {
+        private URI base;
+        private final HttpTransport.Builder transport = HttpTransport.builder();
+        private final OcsClient.Builder ocsBuilder = OcsClient.builder();
+        private OcsClient ocsClient;
+        private boolean hasCredentials;
+
+        private Builder() {}
+
+        /**
+         * Sets the server's base URL; a sub-path ({@code https://host/nextcloud}) is kept.
+         *
+         * @param url the URL
+         * @return this builder
+         */
+        public Builder baseUrl(String url) {
+            this.base = Uris.base(url);
+            ocsBuilder.baseUrl(base);
+            return this;
+        }
+
+        /**
+         * Sets the server's base URL.
+         *
+         * @param url the URL
+         * @return this builder
+         */
+        public Builder baseUrl(URI url) {
+            this.base = Uris.base(url);
+            ocsBuilder.baseUrl(base);
+            return this;
+        }
+
+        /**
+         * Sets the admin's credentials: {@link Credentials#basic} with the login password (needed for routes
+         * that ask for a password confirmation) or {@link Credentials#appPassword}.
+         *
+         * @param credentials the credentials
+         * @return this builder
+         */
+        public Builder credentials(Credentials credentials) {
+            transport.credentials(credentials);
+            ocsBuilder.credentials(credentials);
+            hasCredentials = true;
+            return this;
+        }
+
+        /**
+         * Shortcut for {@code credentials(Credentials.basic(login, password))}.
+         *
+         * @param login the admin's login
+         * @param password the password
+         * @return this builder
+         */
+        public Builder login(String login, Secret password) {
+            return credentials(Credentials.basic(login, password));
+        }
+
+        /**
+         * Uses the caller's HTTP client (proxy, TLS, executor).
+         *
+         * @param client the client
+         * @return this builder
+         */
+        public Builder httpClient(HttpClient client) {
+            transport.httpClient(client);
+            ocsBuilder.httpClient(client);
+            return this;
+        }
+
+        /**
+         * Sets the connect timeout (default 10 s).
+         *
+         * @param timeout the timeout
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration timeout) {
+            transport.connectTimeout(timeout);
+            ocsBuilder.connectTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * Sets the whole-call timeout (default 30 s). Installs wait up to about 5 s on the server.
+         *
+         * @param timeout the timeout
+         * @return this builder
+         */
+        public Builder requestTimeout(Duration timeout) {
+            transport.requestTimeout(timeout);
+            ocsBuilder.requestTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * Sets the retry policy for idempotent calls.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy policy) {
+            transport.retryPolicy(policy);
+            ocsBuilder.retryPolicy(policy);
+            return this;
+        }
+
+        /**
+         * Sets the user agent.
+         *
+         * @param userAgent the user agent
+         * @return this builder
+         */
+        public Builder userAgent(String userAgent) {
+            transport.userAgent(userAgent);
+            ocsBuilder.userAgent(userAgent);
+            return this;
+        }
+
+        /**
+         * Sets the response size limit (default 32 MiB); container logs can be large.
+         *
+         * @param bytes the limit
+         * @return this builder
+         */
+        public Builder maxResponseBytes(long bytes) {
+            transport.maxResponseBytes(bytes);
+            ocsBuilder.maxResponseBytes(bytes);
+            return this;
+        }
+
+        /**
+         * Sends AppAPI's OCS requests through an existing OCS client and takes its base URL and credentials.
+         * The other settings of this builder apply to AppAPI's plain JSON admin routes. The OCS client is not
+         * closed with the admin client.
+         *
+         * @param client the OCS client, authenticated as an admin
+         * @return this builder
+         */
+        public Builder ocsClient(OcsClient client) {
+            this.ocsClient = Objects.requireNonNull(client, "ocsClient");
+            this.base = client.baseUrl();
+            transport.credentials(client.credentials());
+            hasCredentials = true;
+            return this;
+        }
+
+        /**
+         * Builds the client.
+         *
+         * @return the client
+         * @throws IllegalStateException when the base URL or credentials are missing
+         */
+        public AppApiAdminClient build() {
+            if (base == null) {
+                throw new IllegalStateException("baseUrl is required");
+            }
+            if (!hasCredentials) {
+                throw new IllegalStateException("an admin's credentials are required");
+            }
+            HttpTransport t = transport.build();
+            if (ocsClient != null) {
+                return new AppApiAdminClient(base, t, ocsClient, false);
+            }
+            // one java.net.http client for both: the OCS client reuses the transport's
+            OcsClient created = ocsBuilder.httpClient(t.httpClient()).build();
+            return new AppApiAdminClient(base, t, created, true);
+        }
+    }
+}
