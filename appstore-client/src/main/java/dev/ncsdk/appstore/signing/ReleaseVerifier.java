@@ -32,9 +32,9 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
  *
  * <ol>
  *   <li>each revocation list's signature verifies against the trusted certificate that issued it;
- *   <li>the app certificate's serial is not on its issuer's list (a list from the issuer is required unless
- *       {@link Builder#requireRevocationList(boolean)} says otherwise);
- *   <li>the certificate chains, signature by signature, through intermediates to a trusted root;
+ *   <li>the app certificate's serial is not on its issuer's list;
+ *   <li>the certificate chains, signature by signature, through intermediates to a trusted root, and a list from
+ *       its issuer is present (unless {@link Builder#requireRevocationList(boolean)} says otherwise);
  *   <li>validity dates of every certificate in the chain, at the verifier's clock ({@link ExpiryPolicy});
  *   <li>the certificate's one common name equals the app id exactly (case-sensitive, no trimming);
  *   <li>the {@code SHA512withRSA} signature (base64, wrapping allowed) verifies over the exact bytes.
@@ -255,14 +255,6 @@ public final class ReleaseVerifier {
                 issuerLists.add(crl);
             }
         }
-        if (issuerLists.isEmpty() && requireRevocationList) {
-            return VerificationResult.failed(
-                    appId,
-                    VerificationCheck.REVOCATION_UNKNOWN,
-                    "no revocation list from " + cert.getIssuerX500Principal() + " is available",
-                    cert,
-                    warnings);
-        }
         for (X509CRL crl : issuerLists) {
             X509CRLEntry entry = crl.getRevokedCertificate(cert.getSerialNumber());
             if (entry != null) {
@@ -281,6 +273,14 @@ public final class ReleaseVerifier {
         String chainProblem = buildChain(cert, chain);
         if (chainProblem != null) {
             return VerificationResult.failed(appId, VerificationCheck.CHAIN, chainProblem, cert, warnings);
+        }
+        if (issuerLists.isEmpty() && requireRevocationList) {
+            return VerificationResult.failed(
+                    appId,
+                    VerificationCheck.REVOCATION_UNKNOWN,
+                    "no revocation list from " + cert.getIssuerX500Principal() + " is available",
+                    cert,
+                    warnings);
         }
         // 4. validity dates
         Instant now = clock.instant();
