@@ -211,7 +211,7 @@ public final class AppPackager {
         }
         GzipParameters gp = new GzipParameters();
         gp.setCompressionLevel(Deflater.BEST_COMPRESSION);
-        gp.setModificationTime(timestamp.toEpochMilli());
+        gp.setModificationInstant(timestamp);
         gp.setOperatingSystem(3);
         try (OutputStream file = Files.newOutputStream(tmp);
                 DigestOutputStream digest = new DigestOutputStream(file, sha);
