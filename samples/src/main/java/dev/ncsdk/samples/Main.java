@@ -12,7 +12,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Runnable samples of the ncsdk Java SDK for Nextcloud.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            SignCommand.class,
+            VerifyReleaseCommand.class,
+            PackageCommand.class,
+            PublishCommand.class
+        })
 public final class Main {
 
     private Main() {}
