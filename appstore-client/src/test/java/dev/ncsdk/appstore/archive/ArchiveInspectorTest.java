@@ -55,6 +55,23 @@ class ArchiveInspectorTest {
     }
 
     @Test
+    void aGitArchiveStyleGlobalHeaderIsNotAnEntry() throws Exception {
+        TarBuilder b = new TarBuilder().globalPax("3a1b2c4d5e6f");
+        b.dir("news/").file("news/appinfo/info.xml", TarBuilder.infoXml("news", "1.0.0"));
+        byte[] archive = b.build();
+        String raw;
+        try (var gz = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(archive))) {
+            raw = new String(gz.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        assertThat(raw).contains("pax_global_header").contains("comment=3a1b2c4d5e6f");
+
+        ArchiveReport r = inspect(archive);
+
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.entries()).isEqualTo(2);
+    }
+
+    @Test
     void pathTraversalAndAbsolutePathsAreRefused() {
         ArchiveReport r = inspect(TarBuilder.app("news", "1.0.0")
                 .file("news/../../evil.php", "x")

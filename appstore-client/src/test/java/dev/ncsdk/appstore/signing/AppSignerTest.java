@@ -140,6 +140,27 @@ class AppSignerTest {
     }
 
     @Test
+    void legacyOpenSslEncryptedPkcs1KeysLoadWithTheirPassword() throws Exception {
+        java.security.PrivateKey key = Pem.privateKey(Fixtures.text("appsignature-test-pkcs1.key"));
+        java.io.StringWriter sw = new java.io.StringWriter();
+        try (org.bouncycastle.openssl.jcajce.JcaPEMWriter w = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(sw)) {
+            w.writeObject(
+                    key,
+                    new org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder("AES-256-CBC")
+                            .setProvider(Pem.BC)
+                            .build("pw".toCharArray()));
+        }
+        assertThat(sw.toString()).contains("Proc-Type: 4,ENCRYPTED");
+
+        AppSigner signer = AppSigner.fromPem(sw.toString(), Secret.of("pw"));
+
+        assertThat(signer.sign("FOO".getBytes(StandardCharsets.US_ASCII)))
+                .isEqualTo(Fixtures.text("appsignature-test-pkcs1-FOO.sig.b64").strip());
+        assertThatThrownBy(() -> AppSigner.fromPem(sw.toString(), Secret.of("nope")))
+                .isInstanceOf(SigningException.class);
+    }
+
+    @Test
     void certificatesWithCrLfLineEndsFromTheStoreJsonLoad() throws Exception {
         String json = Fixtures.text("server-AppFetcherTest-apps-excerpt.json");
         String pem = new com.fasterxml.jackson.databind.ObjectMapper()

@@ -88,6 +88,18 @@ public final class TarBuilder {
         return entry(e, null);
     }
 
+    /** A PAX global header, as {@code git archive} writes first ({@code pax_global_header}). */
+    public TarBuilder globalPax(String comment) {
+        try {
+            TarArchiveEntry e = new TarArchiveEntry("pax_global_header", TarConstants.LF_PAX_GLOBAL_EXTENDED_HEADER);
+            e.addPaxHeader("comment", comment);
+            tar.putArchiveEntry(e); // writes and closes the header itself
+            return this;
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
     public TarBuilder fifo(String name) {
         return entry(new TarArchiveEntry(name, TarConstants.LF_FIFO), null);
     }
