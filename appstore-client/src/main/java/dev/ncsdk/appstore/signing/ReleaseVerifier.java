@@ -274,6 +274,25 @@ public final class ReleaseVerifier {
         if (chainProblem != null) {
             return VerificationResult.failed(appId, VerificationCheck.CHAIN, chainProblem, cert, warnings);
         }
+        for (X509Certificate ca : chain.subList(1, chain.size())) {
+            if (trust.roots().contains(ca)) {
+                continue;
+            }
+            for (X509CRL crl : trust.crls()) {
+                X509CRLEntry entry = crl.getIssuerX500Principal().equals(ca.getIssuerX500Principal())
+                        ? crl.getRevokedCertificate(ca.getSerialNumber())
+                        : null;
+                if (entry != null) {
+                    return VerificationResult.failed(
+                            appId,
+                            VerificationCheck.REVOKED,
+                            "the issuing certificate " + ca.getSubjectX500Principal() + " was revoked on "
+                                    + entry.getRevocationDate().toInstant(),
+                            cert,
+                            warnings);
+                }
+            }
+        }
         if (issuerLists.isEmpty() && requireRevocationList) {
             return VerificationResult.failed(
                     appId,

@@ -238,6 +238,28 @@ class ReleaseVerifierTest {
     }
 
     @Test
+    void aRevokedIntermediateRevokesEveryCertificateItIssued() throws Exception {
+        TestPki pki = new TestPki();
+        org.bouncycastle.cert.X509v2CRLBuilder b = new org.bouncycastle.cert.X509v2CRLBuilder(
+                org.bouncycastle.asn1.x500.X500Name.getInstance(
+                        pki.root.getSubjectX500Principal().getEncoded()),
+                java.util.Date.from(TestPki.NOT_BEFORE));
+        b.addCRLEntry(pki.intermediate.getSerialNumber(), java.util.Date.from(TestPki.NOT_BEFORE), 1);
+        java.security.cert.X509CRL rootCrl = new org.bouncycastle.cert.jcajce.JcaX509CRLConverter()
+                .getCRL(b.build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA")
+                        .build(pki.rootKey.getPrivate())));
+        TrustMaterial t = TrustMaterial.of(List.of(pki.root, pki.intermediate), List.of(pki.crl(), rootCrl));
+
+        VerificationResult r = ReleaseVerifier.builder(t)
+                .clock(NOW)
+                .build()
+                .verifyCertificate("news", pki.appCertificate("news", TestPki.keyPair()));
+
+        assertThat(r.failedCheck()).contains(VerificationCheck.REVOKED);
+        assertThat(r.message()).contains("issuing certificate");
+    }
+
+    @Test
     void trustMaterialLoadsFromANextcloudInstallationFolder(@TempDir Path nc) throws Exception {
         Path cs = Files.createDirectories(nc.resolve("resources").resolve("codesigning"));
         Files.copy(Fixtures.appstore("server-root.crt"), cs.resolve("root.crt"));
