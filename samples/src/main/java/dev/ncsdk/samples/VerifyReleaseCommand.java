@@ -1,5 +1,6 @@
 package dev.ncsdk.samples;
 
+import dev.ncsdk.appstore.archive.ArchiveInspector;
 import dev.ncsdk.appstore.signing.ExpiryPolicy;
 import dev.ncsdk.appstore.signing.ReleaseVerifier;
 import dev.ncsdk.appstore.signing.TrustMaterial;
@@ -62,6 +63,11 @@ public final class VerifyReleaseCommand implements Callable<Integer> {
             description = "do not check validity dates (what Nextcloud's server does); default: enforce")
     boolean ignoreExpiry;
 
+    @Option(
+            names = "--inspect",
+            description = "also check the archive against the store's rules and that it holds this app")
+    boolean inspect;
+
     @Option(names = "--at", description = "judge validity dates at this instant (ISO-8601), default now")
     Instant at;
 
@@ -70,10 +76,13 @@ public final class VerifyReleaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ReleaseVerifier verifier = ReleaseVerifier.builder(TrustMaterial.fromFiles(trust, crl))
+        ReleaseVerifier.Builder b = ReleaseVerifier.builder(TrustMaterial.fromFiles(trust, crl))
                 .expiryPolicy(ignoreExpiry ? ExpiryPolicy.IGNORE : ExpiryPolicy.ENFORCE)
-                .clock(at == null ? Clock.systemUTC() : Clock.fixed(at, ZoneOffset.UTC))
-                .build();
+                .clock(at == null ? Clock.systemUTC() : Clock.fixed(at, ZoneOffset.UTC));
+        if (inspect) {
+            b.archiveInspector(ArchiveInspector.defaults());
+        }
+        ReleaseVerifier verifier = b.build();
         VerificationResult r = verifier.verifyRelease(
                 appId,
                 Files.readString(certificate, StandardCharsets.US_ASCII),

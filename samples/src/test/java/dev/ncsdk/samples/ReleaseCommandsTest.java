@@ -210,6 +210,25 @@ class ReleaseCommandsTest {
         assertThat(exit[0]).as(ok[1]).isZero();
         assertThat(ok[0]).startsWith("valid:");
 
+        String[] inspected = run(
+                exit,
+                "verify-release",
+                "--app",
+                "news",
+                "--archive",
+                archive.toString(),
+                "--signature",
+                sig.toString(),
+                "--certificate",
+                cert.toString(),
+                "--trust",
+                trust.toString(),
+                "--crl",
+                crl.toString(),
+                "--inspect");
+        assertThat(exit[0]).isEqualTo(VerifyReleaseCommand.INVALID);
+        assertThat(inspected[1]).contains("ARCHIVE_INVALID").contains("NOT_GZIP");
+
         bytes[10] ^= 1;
         Path tampered = Files.write(dir.resolve("tampered.tar.gz"), bytes);
         String[] bad = run(

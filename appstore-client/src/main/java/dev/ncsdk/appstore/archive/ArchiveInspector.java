@@ -30,8 +30,8 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  *   <li>{@code <folder>/appinfo/info.xml} present, at most 1 MiB, well-formed (parsed with DTDs and entities
  *       off), its {@code <id>} equal to the folder name, its {@code <version>} a semantic version without build
  *       metadata;
- *   <li>no absolute paths, no {@code ..} segments, no symbolic or hard links, no devices or FIFOs, no
- *       {@code .git}, no {@code ._*} or {@code .DS_Store}.
+ *   <li>no absolute paths, no {@code ..} segments, no path twice, no symbolic or hard links, no devices or
+ *       FIFOs, no {@code .git}, no {@code ._*} or {@code .DS_Store}.
  * </ul>
  *
  * <p>The tar reader is Apache Commons Compress. Immutable and thread-safe.
@@ -230,6 +230,13 @@ public final class ArchiveInspector {
         if (parts.isEmpty()) {
             return;
         }
+        String path = String.join("/", parts);
+        if (!st.paths.add(path) && !(e.isDirectory() && st.directories.contains(path))) {
+            st.add(ArchiveRule.DUPLICATE_ENTRY, name, "the path appears more than once");
+        }
+        if (e.isDirectory()) {
+            st.directories.add(path);
+        }
         String top = parts.get(0);
         boolean folder = parts.size() > 1 || e.isDirectory();
         st.topLevel.putIfAbsent(top, Boolean.FALSE);
@@ -358,6 +365,8 @@ public final class ArchiveInspector {
         final Map<String, Boolean> topLevel = new LinkedHashMap<>();
         final Map<String, byte[]> infoXml = new LinkedHashMap<>();
         final Set<String> gitFolders = new LinkedHashSet<>();
+        final Set<String> paths = new java.util.HashSet<>();
+        final Set<String> directories = new java.util.HashSet<>();
         int entries;
         boolean truncated;
 

@@ -20,6 +20,11 @@ public enum ArchiveRule {
     ABSOLUTE_PATH,
     /** An entry's path contains a {@code ..} segment. */
     PARENT_PATH,
+    /**
+     * The same path appears twice (the store reads the last copy, an extractor may keep the first: what is checked
+     * and what is installed could differ).
+     */
+    DUPLICATE_ENTRY,
     /** An entry is a symbolic link. */
     SYMBOLIC_LINK,
     /** An entry is a hard link. */

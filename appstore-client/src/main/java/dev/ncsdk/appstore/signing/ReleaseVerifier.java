@@ -1,5 +1,7 @@
 package dev.ncsdk.appstore.signing;
 
+import dev.ncsdk.appstore.archive.ArchiveInspector;
+import dev.ncsdk.appstore.archive.ArchiveReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,7 +39,9 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
  *       its issuer is present (unless {@link Builder#requireRevocationList(boolean)} says otherwise);
  *   <li>validity dates of every certificate in the chain, at the verifier's clock ({@link ExpiryPolicy});
  *   <li>the certificate's one common name equals the app id exactly (case-sensitive, no trimming);
- *   <li>the {@code SHA512withRSA} signature (base64, wrapping allowed) verifies over the exact bytes.
+ *   <li>the {@code SHA512withRSA} signature (base64, wrapping allowed) verifies over the exact bytes;
+ *   <li>optionally ({@link Builder#archiveInspector}), the archive file passes the store's rules and holds the
+ *       app id's folder and info.xml.
  * </ol>
  *
  * <pre>{@code
@@ -59,6 +63,7 @@ public final class ReleaseVerifier {
     private final Clock clock;
     private final boolean requireRevocationList;
     private final Duration expiryWarning;
+    private final ArchiveInspector inspector;
 
     private ReleaseVerifier(Builder b) {
         this.trust = b.trust;
@@ -66,6 +71,7 @@ public final class ReleaseVerifier {
         this.clock = b.clock;
         this.requireRevocationList = b.requireRevocationList;
         this.expiryWarning = b.expiryWarning;
+        this.inspector = b.inspector;
     }
 
     /**
@@ -141,7 +147,9 @@ public final class ReleaseVerifier {
     }
 
     /**
-     * Runs every check on a release: its certificate and its signature over the archive file's exact bytes.
+     * Runs every check on a release: its certificate and its signature over the archive file's exact bytes,
+     * then, when the verifier has an {@link Builder#archiveInspector archive inspector}, the archive's store rules
+     * and that its app folder and info.xml id are the app id.
      *
      * @param appId the app id
      * @param certificatePem the app certificate's PEM text (the store's {@code certificate} field)
@@ -150,8 +158,9 @@ public final class ReleaseVerifier {
      * @return the result
      */
     public VerificationResult verifyRelease(String appId, String certificatePem, String signatureBase64, Path archive) {
+        VerificationResult signed;
         try (InputStream in = Files.newInputStream(archive)) {
-            return verifySigned(appId, certificatePem, signatureBase64, in, "archive " + archive.getFileName());
+            signed = verifySigned(appId, certificatePem, signatureBase64, in, "archive " + archive.getFileName());
         } catch (IOException e) {
             return VerificationResult.failed(
                     appId,
@@ -160,10 +169,40 @@ public final class ReleaseVerifier {
                     null,
                     List.of());
         }
+        if (!signed.isValid() || inspector == null) {
+            return signed;
+        }
+        X509Certificate cert = signed.certificate().orElseThrow();
+        ArchiveReport report;
+        try {
+            report = inspector.inspect(archive);
+        } catch (RuntimeException e) {
+            return VerificationResult.failed(
+                    appId, VerificationCheck.ARCHIVE_UNREADABLE, e.getMessage(), cert, signed.warnings());
+        }
+        if (!report.isValid()) {
+            return VerificationResult.failed(
+                    appId,
+                    VerificationCheck.ARCHIVE_INVALID,
+                    "the archive breaks " + report.problems().size() + " store rule(s):\n" + report.describeProblems(),
+                    cert,
+                    signed.warnings());
+        }
+        if (!appId.equals(report.appFolder()) || !appId.equals(report.appInfo().id())) {
+            return VerificationResult.failed(
+                    appId,
+                    VerificationCheck.ARCHIVE_INVALID,
+                    "the archive holds app " + report.appFolder() + " (info.xml id "
+                            + report.appInfo().id() + "), not " + appId,
+                    cert,
+                    signed.warnings());
+        }
+        return signed;
     }
 
     /**
-     * Runs every check on a release whose archive is a stream (read to its end, not closed).
+     * Runs every check on a release whose archive is a stream (read to its end, not closed). The archive
+     * inspector, if any, is not applied: a stream cannot be read twice.
      *
      * @param appId the app id
      * @param certificatePem the app certificate's PEM text
@@ -444,6 +483,7 @@ public final class ReleaseVerifier {
         private Clock clock = Clock.systemUTC();
         private boolean requireRevocationList = true;
         private Duration expiryWarning = Duration.ofDays(30);
+        private ArchiveInspector inspector;
 
         private Builder(TrustMaterial trust) {
             this.trust = Objects.requireNonNull(trust, "trust");
@@ -491,6 +531,19 @@ public final class ReleaseVerifier {
          */
         public Builder expiryWarning(Duration window) {
             this.expiryWarning = Objects.requireNonNull(window, "expiryWarning");
+            return this;
+        }
+
+        /**
+         * Also inspects archive files after their signature verified ({@link #verifyRelease(String, String,
+         * String, Path)}): the store's archive rules, and the app folder and info.xml id equal to the app id.
+         * Default: no inspection.
+         *
+         * @param inspector the inspector, e.g. {@link ArchiveInspector#defaults()}
+         * @return this builder
+         */
+        public Builder archiveInspector(ArchiveInspector inspector) {
+            this.inspector = Objects.requireNonNull(inspector, "inspector");
             return this;
         }
 

@@ -23,5 +23,10 @@ public enum VerificationCheck {
     /** The signature does not verify over the bytes (a changed archive, or another key's signature). */
     SIGNATURE_MISMATCH,
     /** The archive could not be read. */
-    ARCHIVE_UNREADABLE
+    ARCHIVE_UNREADABLE,
+    /**
+     * The archive breaks a store rule, or holds another app than the one named (checked only when the verifier
+     * has an {@link dev.ncsdk.appstore.archive.ArchiveInspector}, after the signature verified).
+     */
+    ARCHIVE_INVALID
 }

@@ -96,6 +96,17 @@ class ArchiveInspectorTest {
     }
 
     @Test
+    void aPathThatAppearsTwiceIsRefusedButARepeatedFolderIsNot() {
+        ArchiveReport r = inspect(TarBuilder.app("news", "1.0.0")
+                .dir("news/")
+                .file("news/appinfo/info.xml", TarBuilder.infoXml("evil", "6.6.6"))
+                .build());
+
+        assertThat(rules(r)).containsExactly(ArchiveRule.DUPLICATE_ENTRY);
+        assertThat(r.problems().get(0).entry()).isEqualTo("news/appinfo/info.xml");
+    }
+
+    @Test
     void twoTopLevelFoldersAreRefusedAndNamed() {
         ArchiveReport r = inspect(
                 TarBuilder.app("news", "1.0.0").file("other/readme.md", "x").build());

@@ -238,6 +238,39 @@ class ReleaseVerifierTest {
     }
 
     @Test
+    void withAnArchiveInspectorTheVerifiedArchiveMustAlsoBeAValidAppOfThatId(@TempDir Path dir) throws Exception {
+        TestPki pki = new TestPki();
+        KeyPair appKey = TestPki.keyPair();
+        String certPem = TestPki.pem(pki.appCertificate("news", appKey));
+        ReleaseVerifier v = ReleaseVerifier.builder(
+                        TrustMaterial.of(List.of(pki.root, pki.intermediate), List.of(pki.crl())))
+                .clock(NOW)
+                .archiveInspector(dev.ncsdk.appstore.archive.ArchiveInspector.defaults())
+                .build();
+        AppSigner signer = AppSigner.of(appKey.getPrivate());
+        Path good = Files.write(
+                dir.resolve("good.tar.gz"),
+                dev.ncsdk.appstore.testing.TarBuilder.app("news", "1.0.0").build());
+        Path other = Files.write(
+                dir.resolve("other.tar.gz"),
+                dev.ncsdk.appstore.testing.TarBuilder.app("mail", "1.0.0").build());
+        Path junk = Files.write(
+                dir.resolve("junk.tar.gz"),
+                dev.ncsdk.appstore.testing.TarBuilder.app("news", "1.0.0")
+                        .symlink("news/x", "/etc/passwd")
+                        .build());
+
+        assertThat(v.verifyRelease("news", certPem, signer.sign(good), good).isValid())
+                .isTrue();
+        VerificationResult o = v.verifyRelease("news", certPem, signer.sign(other), other);
+        assertThat(o.failedCheck()).contains(VerificationCheck.ARCHIVE_INVALID);
+        assertThat(o.message()).contains("mail");
+        VerificationResult j = v.verifyRelease("news", certPem, signer.sign(junk), junk);
+        assertThat(j.failedCheck()).contains(VerificationCheck.ARCHIVE_INVALID);
+        assertThat(j.message()).contains("SYMBOLIC_LINK");
+    }
+
+    @Test
     void aRevokedIntermediateRevokesEveryCertificateItIssued() throws Exception {
         TestPki pki = new TestPki();
         org.bouncycastle.cert.X509v2CRLBuilder b = new org.bouncycastle.cert.X509v2CRLBuilder(
