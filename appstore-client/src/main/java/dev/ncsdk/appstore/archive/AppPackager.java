@@ -83,7 +83,7 @@ public final class AppPackager {
      * Packages a folder. The output is written to a temporary file beside it and moved into place.
      *
      * @param appFolder the app's folder (holding {@code appinfo/info.xml})
-     * @param output the {@code .tar.gz} to write (replaced when it exists)
+     * @param output the {@code .tar.gz} to write (replaced when it exists; left out when inside the folder)
      * @return the result
      * @throws ArchiveException when the folder cannot be read or holds a symbolic link
      */
@@ -92,7 +92,8 @@ public final class AppPackager {
             throw new ArchiveException(appFolder + " is not a folder", null);
         }
         String id = appId != null ? appId : idOf(appFolder);
-        TreeMap<String, Path> entries = collect(appFolder, id);
+        TreeMap<String, Path> entries =
+                collect(appFolder, id, output.toAbsolutePath().normalize());
         Path dir = output.toAbsolutePath().getParent();
         Path tmp = null;
         try {
@@ -137,7 +138,7 @@ public final class AppPackager {
         return name.toString();
     }
 
-    private TreeMap<String, Path> collect(Path folder, String id) {
+    private TreeMap<String, Path> collect(Path folder, String id, Path output) {
         List<String> lines = new ArrayList<>(extraIgnores);
         Path ignoreFile = folder.resolve(".nextcloudignore");
         try {
@@ -170,6 +171,10 @@ public final class AppPackager {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String rel = relative(folder, file);
                     String name = file.getFileName().toString();
+                    if (file.toAbsolutePath().normalize().equals(output)
+                            || name.startsWith(".pack-") && name.endsWith(".tmp")) {
+                        return FileVisitResult.CONTINUE; // our own output, when written inside the folder
+                    }
                     if (name.equals(".DS_Store")
                             || name.startsWith("._")
                             || name.equals(".git")

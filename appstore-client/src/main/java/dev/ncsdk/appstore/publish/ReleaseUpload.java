@@ -40,6 +40,8 @@ public final class ReleaseUpload {
      * @param downloadUrl an {@code https} URL (the store refuses {@code http})
      * @param signatureBase64 the archive's signature, base64 (wrapping is removed before sending)
      * @return a builder
+     * @throws IllegalArgumentException when the URL is not {@code https} or carries credentials
+     * @throws dev.ncsdk.appstore.signing.SigningException when the signature is not base64
      */
     public static Builder builder(String downloadUrl, String signatureBase64) {
         return new Builder(downloadUrl, signatureBase64);

@@ -119,6 +119,19 @@ class AppPackagerTest {
     }
 
     @Test
+    void anOutputInsideTheAppFolderIsNotPackagedIntoItself(@TempDir Path dir) throws Exception {
+        Path app = appFolder(dir, "news");
+        Path out = app.resolve("news.tar.gz");
+
+        AppPackager.Result first = AppPackager.defaults().pack(app, out);
+        AppPackager.Result second = AppPackager.defaults().pack(app, out);
+
+        assertThat(entries(out))
+                .noneMatch(e -> e.getName().endsWith(".tar.gz") || e.getName().endsWith(".tmp"));
+        assertThat(second.sha256()).isEqualTo(first.sha256());
+    }
+
+    @Test
     void aSymbolicLinkInTheFolderIsRefused(@TempDir Path dir) throws Exception {
         Path app = appFolder(dir, "news");
         Files.createSymbolicLink(app.resolve("lib/link.php"), app.resolve("README.md"));
