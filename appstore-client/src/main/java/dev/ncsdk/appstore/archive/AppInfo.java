@@ -68,7 +68,8 @@ public record AppInfo(
         Document doc;
         try {
             doc = builder().parse(new ByteArrayInputStream(xml));
-        } catch (SAXException | IOException e) {
+        } catch (SAXException | IOException | RuntimeException e) {
+            // RuntimeException: the JDK's parser throws some (odd encodings) unchecked
             throw new IllegalArgumentException("info.xml is not well-formed XML: " + e.getMessage(), e);
         }
         Element root = doc.getDocumentElement();
