@@ -3,7 +3,7 @@ package dev.ncsdk.appstore.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ncsdk.appstore.testing.TarBuilder;
+import dev.ncsdk.appstore.releasetesting.TarBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

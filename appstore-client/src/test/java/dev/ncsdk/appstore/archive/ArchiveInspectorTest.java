@@ -2,8 +2,8 @@ package dev.ncsdk.appstore.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ncsdk.appstore.testing.Fixtures;
-import dev.ncsdk.appstore.testing.TarBuilder;
+import dev.ncsdk.appstore.releasetesting.Fixtures;
+import dev.ncsdk.appstore.releasetesting.TarBuilder;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.ncsdk.appstore.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ncsdk.appstore.testing.Fixtures;
+import dev.ncsdk.appstore.releasetesting.Fixtures;
 import dev.ncsdk.ocs.Secret;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,8 +3,8 @@ package dev.ncsdk.appstore.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ncsdk.appstore.testing.Fixtures;
-import dev.ncsdk.appstore.testing.TestPki;
+import dev.ncsdk.appstore.releasetesting.Fixtures;
+import dev.ncsdk.appstore.releasetesting.TestPki;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -250,13 +250,15 @@ class ReleaseVerifierTest {
         AppSigner signer = AppSigner.of(appKey.getPrivate());
         Path good = Files.write(
                 dir.resolve("good.tar.gz"),
-                dev.ncsdk.appstore.testing.TarBuilder.app("news", "1.0.0").build());
+                dev.ncsdk.appstore.releasetesting.TarBuilder.app("news", "1.0.0")
+                        .build());
         Path other = Files.write(
                 dir.resolve("other.tar.gz"),
-                dev.ncsdk.appstore.testing.TarBuilder.app("mail", "1.0.0").build());
+                dev.ncsdk.appstore.releasetesting.TarBuilder.app("mail", "1.0.0")
+                        .build());
         Path junk = Files.write(
                 dir.resolve("junk.tar.gz"),
-                dev.ncsdk.appstore.testing.TarBuilder.app("news", "1.0.0")
+                dev.ncsdk.appstore.releasetesting.TarBuilder.app("news", "1.0.0")
                         .symlink("news/x", "/etc/passwd")
                         .build());
 

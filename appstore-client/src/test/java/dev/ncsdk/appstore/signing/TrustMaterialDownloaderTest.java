@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.ncsdk.appstore.testing.Fixtures;
-import dev.ncsdk.appstore.testing.InsecureHttp;
-import dev.ncsdk.appstore.testing.TestPki;
+import dev.ncsdk.appstore.releasetesting.Fixtures;
+import dev.ncsdk.appstore.releasetesting.InsecureHttp;
+import dev.ncsdk.appstore.releasetesting.TestPki;
 import dev.ncsdk.ocs.NcException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.ncsdk.appstore.testing;
+package dev.ncsdk.appstore.releasetesting;
 
 import java.net.Socket;
 import java.net.http.HttpClient;

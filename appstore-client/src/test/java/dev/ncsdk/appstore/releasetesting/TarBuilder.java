@@ -1,4 +1,4 @@
-package dev.ncsdk.appstore.testing;
+package dev.ncsdk.appstore.releasetesting;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
