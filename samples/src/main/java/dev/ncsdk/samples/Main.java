@@ -12,7 +12,16 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Runnable samples of the ncsdk Java SDK for Nextcloud.",
-        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, OcsCommand.class, AppApiCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            DemoCommand.class,
+            OcsCommand.class,
+            SignCommand.class,
+            VerifyReleaseCommand.class,
+            PackageCommand.class,
+            PublishCommand.class,
+            AppApiCommand.class
+        })
 public final class Main {
 
     private Main() {}

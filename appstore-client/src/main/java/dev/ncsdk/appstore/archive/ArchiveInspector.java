@@ -1,0 +1,451 @@
+package dev.ncsdk.appstore.archive;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * Inspects a release {@code .tar.gz} in one streaming pass, without writing anything to disk, against the rules
+ * the store applies when it accepts a release and the ones a careful installer adds. Every broken rule is
+ * reported at once ({@link ArchiveReport#problems()}):
+ *
+ * <ul>
+ *   <li>gzip and tar well-formed; the archive at most {@link Builder#maxArchiveBytes} (30 MiB, what the store
+ *       enforces; a warning above the documented 20 MiB); at most {@link Builder#maxUnpackedBytes} unpacked
+ *       (512 MiB: a gzip bomb is refused after reading that much) and {@link Builder#maxEntries} entries;
+ *   <li>exactly one top-level folder, named as the app id: {@code [a-z]+[a-z0-9_]*[a-z0-9]}, at most 32
+ *       characters;
+ *   <li>{@code <folder>/appinfo/info.xml} present, at most 1 MiB, well-formed (parsed with DTDs and entities
+ *       off), its {@code <id>} equal to the folder name, its {@code <version>} a semantic version without build
+ *       metadata;
+ *   <li>no absolute paths, no {@code ..} segments, no path twice, no symbolic or hard links, no devices or
+ *       FIFOs, no {@code .git}, no {@code ._*} or {@code .DS_Store}.
+ * </ul>
+ *
+ * <p>The tar reader is Apache Commons Compress. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * ArchiveReport report = ArchiveInspector.defaults().inspect(Path.of("build/news.tar.gz"));
+ * report.problems().forEach(System.err::println);
+ * }</pre>
+ */
+public final class ArchiveInspector {
+    /** The store's documented archive limit: 20 MiB. */
+    public static final long DOCUMENTED_MAX_ARCHIVE_BYTES = 20L * 1024 * 1024;
+    /** The archive limit the store enforces today: 30 MiB. */
+    public static final long DEFAULT_MAX_ARCHIVE_BYTES = 30L * 1024 * 1024;
+    /** The default cap on unpacked bytes: 512 MiB. */
+    public static final long DEFAULT_MAX_UNPACKED_BYTES = 512L * 1024 * 1024;
+    /** The store's cap on {@code info.xml}: 1 MiB. */
+    public static final int MAX_INFO_XML_BYTES = 1024 * 1024;
+    /** The default cap on entries. */
+    public static final int DEFAULT_MAX_ENTRIES = 100_000;
+
+    static final Pattern APP_ID = Pattern.compile("[a-z]+[a-z0-9_]*[a-z0-9]");
+    static final int MAX_APP_ID = 32;
+    private static final Pattern SEMVER = Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
+            + "(-((0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(\\.(0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?");
+    private static final int MAX_PROBLEMS = 500;
+
+    private final long maxArchiveBytes;
+    private final long maxUnpackedBytes;
+    private final int maxEntries;
+
+    private ArchiveInspector(Builder b) {
+        this.maxArchiveBytes = b.maxArchiveBytes;
+        this.maxUnpackedBytes = b.maxUnpackedBytes;
+        this.maxEntries = b.maxEntries;
+    }
+
+    /**
+     * An inspector with the default limits.
+     *
+     * @return the inspector
+     */
+    public static ArchiveInspector defaults() {
+        return builder().build();
+    }
+
+    /**
+     * Starts an inspector configuration.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    long maxUnpackedBytes() {
+        return maxUnpackedBytes;
+    }
+
+    int maxEntries() {
+        return maxEntries;
+    }
+
+    /**
+     * Inspects an archive file.
+     *
+     * @param archive the {@code .tar.gz}
+     * @return the report
+     * @throws ArchiveException when the file cannot be opened
+     */
+    public ArchiveReport inspect(Path archive) {
+        long size;
+        try {
+            size = Files.size(archive);
+        } catch (IOException e) {
+            throw new ArchiveException("cannot read " + archive + ": " + e.getMessage(), e);
+        }
+        List<ArchiveProblem> early = new ArrayList<>();
+        if (size > maxArchiveBytes) {
+            early.add(new ArchiveProblem(
+                    ArchiveRule.ARCHIVE_TOO_LARGE,
+                    null,
+                    "the archive has " + size + " bytes; the store accepts at most " + maxArchiveBytes));
+        }
+        try (InputStream in = Files.newInputStream(archive)) {
+            return run(in, early, Long.MAX_VALUE);
+        } catch (IOException e) {
+            throw new ArchiveException("cannot read " + archive + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Inspects an archive read from a stream (to its end or to the first limit; not closed).
+     *
+     * @param archive the {@code .tar.gz} bytes
+     * @return the report
+     */
+    public ArchiveReport inspect(InputStream archive) {
+        return run(archive, new ArrayList<>(), maxArchiveBytes);
+    }
+
+    private ArchiveReport run(InputStream raw, List<ArchiveProblem> problems, long compressedLimit) {
+        State st = new State(problems);
+        BoundedStreams.Counting compressed =
+                new BoundedStreams.Counting(raw, compressedLimit, ArchiveRule.ARCHIVE_TOO_LARGE);
+        BoundedStreams.Counting unpacked = null;
+        try {
+            BufferedInputStream buffered = new BufferedInputStream(compressed, 64 * 1024);
+            buffered.mark(2);
+            int b1 = buffered.read();
+            int b2 = buffered.read();
+            buffered.reset();
+            if (b1 != 0x1f || b2 != 0x8b) {
+                st.add(ArchiveRule.NOT_GZIP, null, "the file is not gzip-compressed (a .tar.gz is required)");
+                return st.report(compressed.count(), 0, null);
+            }
+            GzipCompressorInputStream gz = new GzipCompressorInputStream(buffered, true);
+            unpacked = new BoundedStreams.Counting(gz, maxUnpackedBytes, ArchiveRule.UNPACKED_TOO_LARGE);
+            TarArchiveInputStream tar = new TarArchiveInputStream(unpacked, "UTF-8");
+            TarArchiveEntry e;
+            while ((e = tar.getNextEntry()) != null) {
+                if (++st.entries > maxEntries) {
+                    st.add(ArchiveRule.TOO_MANY_ENTRIES, null, "more than " + maxEntries + " entries");
+                    break;
+                }
+                entry(st, e, tar);
+            }
+            drain(buffered);
+        } catch (IOException | RuntimeException ex) {
+            BoundedStreams.LimitExceeded limit = BoundedStreams.limitIn(ex);
+            if (limit != null && limit.rule == ArchiveRule.UNPACKED_TOO_LARGE) {
+                st.add(
+                        ArchiveRule.UNPACKED_TOO_LARGE,
+                        null,
+                        "more than " + limit.limit + " bytes unpacked (a gzip bomb, or an app too large); stopped");
+            } else if (limit != null) {
+                st.add(
+                        ArchiveRule.ARCHIVE_TOO_LARGE,
+                        null,
+                        "the archive is larger than " + limit.limit + " bytes, the most the store accepts; stopped");
+            } else {
+                st.add(ArchiveRule.CORRUPT, null, "the archive is corrupt or truncated: " + ex.getMessage());
+            }
+        }
+        return finish(st, compressed.count(), unpacked == null ? 0 : unpacked.count());
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] buf = new byte[8192];
+        while (in.read(buf) >= 0) {
+            // count the trailing bytes too
+        }
+    }
+
+    private void entry(State st, TarArchiveEntry e, TarArchiveInputStream tar) throws IOException {
+        String name = e.getName();
+        if (name == null || name.isEmpty()) {
+            st.add(ArchiveRule.CORRUPT, null, "an entry has no name");
+            return;
+        }
+        if (name.startsWith("/") || name.startsWith("\\") || name.matches("^[A-Za-z]:.*")) {
+            st.add(ArchiveRule.ABSOLUTE_PATH, name, "absolute path");
+        }
+        String[] segs = name.split("[/\\\\]+");
+        List<String> parts = new ArrayList<>();
+        for (String s : segs) {
+            if (!s.isEmpty()) {
+                parts.add(s);
+            }
+        }
+        if (parts.contains("..")) {
+            st.add(ArchiveRule.PARENT_PATH, name, "path leaves the archive with '..'");
+        }
+        if (e.isSymbolicLink()) {
+            st.add(ArchiveRule.SYMBOLIC_LINK, name, "symbolic link to " + e.getLinkName());
+        } else if (e.isLink()) {
+            st.add(ArchiveRule.HARD_LINK, name, "hard link to " + e.getLinkName());
+        } else if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
+            st.add(ArchiveRule.SPECIAL_FILE, name, "device or FIFO");
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i).equals(".git")) {
+                String prefix = String.join("/", parts.subList(0, i + 1));
+                if (st.gitFolders.add(prefix)) {
+                    st.add(ArchiveRule.GIT_FOLDER, prefix, ".git must not be shipped");
+                }
+                break;
+            }
+        }
+        if (!parts.isEmpty()) {
+            String base = parts.get(parts.size() - 1);
+            if (base.startsWith("._") || base.equals(".DS_Store")) {
+                st.add(ArchiveRule.MAC_METADATA, name, "macOS metadata file");
+            }
+        }
+        if (parts.isEmpty()) {
+            return;
+        }
+        String path = String.join("/", parts);
+        if (!st.paths.add(path) && !(e.isDirectory() && st.directories.contains(path))) {
+            st.add(ArchiveRule.DUPLICATE_ENTRY, name, "the path appears more than once");
+        }
+        if (e.isDirectory()) {
+            st.directories.add(path);
+        }
+        String top = parts.get(0);
+        boolean folder = parts.size() > 1 || e.isDirectory();
+        st.topLevel.putIfAbsent(top, Boolean.FALSE);
+        if (folder) {
+            st.topLevel.put(top, Boolean.TRUE);
+        }
+        if (parts.size() == 3
+                && parts.get(1).equals("appinfo")
+                && parts.get(2).equals("info.xml")
+                && !e.isDirectory()
+                && !e.isSymbolicLink()
+                && !e.isLink()
+                && !st.infoXml.containsKey(top)) {
+            if (e.getSize() > MAX_INFO_XML_BYTES) {
+                st.add(
+                        ArchiveRule.INFO_XML_TOO_LARGE,
+                        name,
+                        "info.xml has " + e.getSize() + " bytes; at most " + MAX_INFO_XML_BYTES + " are accepted");
+                st.infoXml.put(top, null);
+            } else {
+                byte[] xml = tar.readNBytes(MAX_INFO_XML_BYTES + 1);
+                if (xml.length > MAX_INFO_XML_BYTES) {
+                    st.add(ArchiveRule.INFO_XML_TOO_LARGE, name, "info.xml is larger than " + MAX_INFO_XML_BYTES);
+                    st.infoXml.put(top, null);
+                } else {
+                    st.infoXml.put(top, xml);
+                }
+            }
+        }
+    }
+
+    private ArchiveReport finish(State st, long compressedBytes, long unpackedBytes) {
+        if (compressedBytes > DOCUMENTED_MAX_ARCHIVE_BYTES && compressedBytes <= maxArchiveBytes) {
+            st.warnings.add("the archive has " + compressedBytes + " bytes, over the store's documented limit of "
+                    + DOCUMENTED_MAX_ARCHIVE_BYTES);
+        }
+        if (st.problems.stream().anyMatch(p -> p.rule() == ArchiveRule.NOT_GZIP)) {
+            return st.report(compressedBytes, unpackedBytes, null);
+        }
+        String folder = null;
+        if (st.topLevel.isEmpty()) {
+            st.add(ArchiveRule.NO_APP_FOLDER, null, "the archive holds no app folder");
+        } else if (st.topLevel.size() > 1) {
+            st.add(
+                    ArchiveRule.MULTIPLE_TOP_LEVEL_ENTRIES,
+                    null,
+                    "exactly one top-level folder is allowed, found " + st.topLevel.size() + ": "
+                            + String.join(", ", limit(st.topLevel.keySet(), 10)));
+        } else {
+            Map.Entry<String, Boolean> only = st.topLevel.entrySet().iterator().next();
+            if (!only.getValue()) {
+                st.add(ArchiveRule.NO_APP_FOLDER, only.getKey(), "the only top-level entry is a file, not a folder");
+            } else {
+                folder = only.getKey();
+            }
+        }
+        AppInfo info = null;
+        if (folder != null) {
+            checkId(st, folder, "the app folder " + (folder.equals(".") ? "'.' (paths start with ./)" : folder));
+            if (!st.infoXml.containsKey(folder)) {
+                st.add(ArchiveRule.INFO_XML_MISSING, folder + "/appinfo/info.xml", "info.xml is missing");
+            } else if (st.infoXml.get(folder) != null) {
+                info = parseInfo(st, folder, st.infoXml.get(folder));
+            }
+        }
+        return st.report(compressedBytes, unpackedBytes, info);
+    }
+
+    private static AppInfo parseInfo(State st, String folder, byte[] xml) {
+        String where = folder + "/appinfo/info.xml";
+        AppInfo info;
+        try {
+            info = AppInfo.parse(xml);
+        } catch (IllegalArgumentException ex) {
+            st.add(ArchiveRule.INFO_XML_INVALID, where, ex.getMessage());
+            return null;
+        }
+        if (info.id() == null || info.id().isEmpty()) {
+            st.add(ArchiveRule.INFO_XML_INVALID, where, "info.xml has no <id>");
+        } else if (!info.id().equals(folder)) {
+            st.add(
+                    ArchiveRule.ID_MISMATCH,
+                    where,
+                    "the app folder is " + folder + " but info.xml reports id " + info.id());
+            checkId(st, info.id(), "info.xml's id " + info.id());
+        }
+        if (info.version() == null || info.version().isEmpty()) {
+            st.add(ArchiveRule.INFO_XML_INVALID, where, "info.xml has no <version>");
+        } else if (!SEMVER.matcher(info.version()).matches()) {
+            st.add(
+                    ArchiveRule.INVALID_VERSION,
+                    where,
+                    "version " + info.version() + " is not MAJOR.MINOR.PATCH(-prerelease) without build metadata");
+        }
+        return info;
+    }
+
+    private static void checkId(State st, String id, String what) {
+        if (!APP_ID.matcher(id).matches()) {
+            st.add(
+                    ArchiveRule.INVALID_APP_ID,
+                    null,
+                    what + " is not a valid app id (lower-case ASCII letters, digits and underscores, starting"
+                            + " with a letter, not ending with an underscore)");
+        }
+        if (id.length() > MAX_APP_ID) {
+            st.add(ArchiveRule.APP_ID_TOO_LONG, null, what + " has " + id.length() + " characters; at most 32");
+        }
+    }
+
+    private static List<String> limit(Set<String> names, int n) {
+        List<String> out = new ArrayList<>();
+        for (String s : names) {
+            if (out.size() == n) {
+                out.add("...");
+                break;
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private static final class State {
+        final List<ArchiveProblem> problems;
+        final List<String> warnings = new ArrayList<>();
+        final Map<String, Boolean> topLevel = new LinkedHashMap<>();
+        final Map<String, byte[]> infoXml = new LinkedHashMap<>();
+        final Set<String> gitFolders = new LinkedHashSet<>();
+        final Set<String> paths = new java.util.HashSet<>();
+        final Set<String> directories = new java.util.HashSet<>();
+        int entries;
+        boolean truncated;
+
+        State(List<ArchiveProblem> early) {
+            this.problems = new ArrayList<>(early);
+        }
+
+        void add(ArchiveRule rule, String entry, String message) {
+            if (problems.size() < MAX_PROBLEMS) {
+                problems.add(new ArchiveProblem(rule, entry, message));
+            } else if (!truncated) {
+                truncated = true;
+                warnings.add("more than " + MAX_PROBLEMS + " problems; the rest are not listed");
+            }
+        }
+
+        ArchiveReport report(long compressed, long unpacked, AppInfo info) {
+            String folder = topLevel.size() == 1 && topLevel.values().iterator().next()
+                    ? topLevel.keySet().iterator().next()
+                    : null;
+            return new ArchiveReport(folder, info, problems, warnings, compressed, unpacked, entries);
+        }
+    }
+
+    /** Configures an {@link ArchiveInspector}. */
+    public static final class Builder {
+        private long maxArchiveBytes = DEFAULT_MAX_ARCHIVE_BYTES;
+        private long maxUnpackedBytes = DEFAULT_MAX_UNPACKED_BYTES;
+        private int maxEntries = DEFAULT_MAX_ENTRIES;
+
+        private Builder() {}
+
+        /**
+         * Sets the largest archive accepted (default 30 MiB, what the store enforces; its docs say 20 MiB).
+         *
+         * @param bytes a positive size
+         * @return this builder
+         */
+        public Builder maxArchiveBytes(long bytes) {
+            this.maxArchiveBytes = positive(bytes);
+            return this;
+        }
+
+        /**
+         * Sets the cap on unpacked bytes (default 512 MiB).
+         *
+         * @param bytes a positive size
+         * @return this builder
+         */
+        public Builder maxUnpackedBytes(long bytes) {
+            this.maxUnpackedBytes = positive(bytes);
+            return this;
+        }
+
+        /**
+         * Sets the cap on entries (default 100,000).
+         *
+         * @param entries a positive count
+         * @return this builder
+         */
+        public Builder maxEntries(int entries) {
+            this.maxEntries = (int) positive(entries);
+            return this;
+        }
+
+        /**
+         * Builds the inspector.
+         *
+         * @return the inspector
+         */
+        public ArchiveInspector build() {
+            return new ArchiveInspector(this);
+        }
+
+        private static long positive(long v) {
+            if (v <= 0) {
+                throw new IllegalArgumentException("limits must be positive");
+            }
+            return v;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.ncsdk.samples;
+
+import dev.ncsdk.appstore.archive.AppPackager;
+import dev.ncsdk.appstore.archive.ArchiveProblem;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Packages an app folder into a reproducible release {@code .tar.gz} and inspects it as the store would. Exit 0
+ * when the archive is valid, 2 (and every problem) when it breaks a store rule.
+ */
+@Command(
+        name = "package",
+        mixinStandardHelpOptions = true,
+        description = "Package an app folder into a reproducible .tar.gz (.nextcloudignore honoured) and check it."
+                + " Exit 0 when the store would accept it, 2 when not.")
+public final class PackageCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dir", required = true, description = "the app folder (with appinfo/info.xml)")
+    Path dir;
+
+    @Option(names = "--out", required = true, description = "the .tar.gz to write")
+    Path out;
+
+    @Option(
+            names = "--timestamp",
+            description = "modification time of every entry (ISO-8601), default ${DEFAULT-VALUE}",
+            defaultValue = "1980-01-01T00:00:00Z")
+    Instant timestamp;
+
+    /** Creates the command (picocli). */
+    public PackageCommand() {}
+
+    @Override
+    public Integer call() {
+        AppPackager.Result r =
+                AppPackager.builder().timestamp(timestamp).build().pack(dir, out);
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf("%s  %s (%s, %d entries, %d bytes)%n", r.sha256(), r.archive(), r.appId(), r.entries(), r.bytes());
+        o.flush();
+        PrintWriter e = spec.commandLine().getErr();
+        r.report().warnings().forEach(w -> e.println("warning: " + w));
+        for (ArchiveProblem p : r.report().problems()) {
+            e.println("problem: " + p);
+        }
+        e.flush();
+        return r.report().isValid() ? 0 : 2;
+    }
+}

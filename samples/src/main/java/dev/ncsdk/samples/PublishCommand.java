@@ -1,0 +1,155 @@
+package dev.ncsdk.samples;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ncsdk.appstore.AppStorePublisher;
+import dev.ncsdk.appstore.publish.DownloadCheck;
+import dev.ncsdk.appstore.publish.PublishOutcome;
+import dev.ncsdk.appstore.publish.ReleaseUpload;
+import dev.ncsdk.appstore.signing.AppSigner;
+import dev.ncsdk.ocs.Credentials;
+import dev.ncsdk.ocs.Secret;
+import java.io.PrintWriter;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Publishes a release: downloads the URL, signs exactly the bytes it serves, checks them again as the store
+ * will, and posts the release. {@code --dry-run} does everything but the post and prints the request body.
+ */
+@Command(
+        name = "publish",
+        mixinStandardHelpOptions = true,
+        description = "Sign the archive a URL serves and publish it to the App Store (checked before posting).")
+public final class PublishCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--store",
+            description = "the store's API base URL, default ${DEFAULT-VALUE}",
+            defaultValue = AppStorePublisher.DEFAULT_BASE_URL)
+    String store;
+
+    @Option(
+            names = "--token-env",
+            required = true,
+            description = "environment variable holding the App Store API token")
+    String tokenEnv;
+
+    @Option(names = "--download", required = true, description = "the https URL the store downloads the archive from")
+    String download;
+
+    @Option(names = "--key", required = true, description = "the app's private key (PEM)")
+    Path key;
+
+    @Option(names = "--password-env", description = "environment variable holding the key's password")
+    String passwordEnv;
+
+    @Option(names = "--nightly", description = "publish as a nightly (the store drops earlier nightlies)")
+    boolean nightly;
+
+    @Option(names = "--dry-run", description = "download, sign and check, print the request, but do not publish")
+    boolean dryRun;
+
+    @Option(
+            names = "--insecure",
+            description = "trust any TLS certificate and host name (only for tests against a local mock store)")
+    boolean insecure;
+
+    /** Creates the command (picocli). */
+    public PublishCommand() {}
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        String token = System.getenv(tokenEnv);
+        if ((token == null || token.isBlank()) && !dryRun) {
+            spec.commandLine().getErr().println("error: environment variable " + tokenEnv + " is not set");
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
+        AppSigner signer = AppSigner.fromFile(key, passwordEnv == null ? null : Secret.fromEnv(passwordEnv));
+        AppStorePublisher.Builder b = AppStorePublisher.builder()
+                .baseUrl(store)
+                .credentials(
+                        token == null || token.isBlank() ? Credentials.none() : Credentials.token(Secret.of(token)));
+        if (insecure) {
+            b.httpClient(trustAll());
+        }
+        try (AppStorePublisher publisher = b.build()) {
+            byte[] archive = publisher.downloadArchive(URI.create(download));
+            String signature = signer.sign(archive);
+            ReleaseUpload upload = ReleaseUpload.builder(download, signature)
+                    .nightly(nightly)
+                    .verifyWith(signer.publicKey())
+                    .build();
+            if (dryRun) {
+                DownloadCheck check = publisher.checkDownload(upload.download(), signature, signer.publicKey());
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("download", upload.download().toString());
+                body.put("signature", upload.signature());
+                body.put("nightly", upload.nightly());
+                out.println("dry run: " + check.report().appId().orElse("?") + " " + check.bytes() + " bytes, sha256 "
+                        + check.sha256() + "; would POST " + publisher.baseUri() + "/apps/releases:");
+                out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(body));
+                out.flush();
+                return 0;
+            }
+            PublishOutcome outcome = publisher.publish(upload);
+            out.println("published " + download + ": " + outcome);
+            out.flush();
+            return 0;
+        }
+    }
+
+    private static HttpClient trustAll() throws Exception {
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(
+                null,
+                new TrustManager[] {
+                    new X509ExtendedTrustManager() {
+                        @Override
+                        public void checkClientTrusted(X509Certificate[] c, String a, Socket s) {}
+
+                        @Override
+                        public void checkServerTrusted(X509Certificate[] c, String a, Socket s) {}
+
+                        @Override
+                        public void checkClientTrusted(X509Certificate[] c, String a, SSLEngine e) {}
+
+                        @Override
+                        public void checkServerTrusted(X509Certificate[] c, String a, SSLEngine e) {}
+
+                        @Override
+                        public void checkClientTrusted(X509Certificate[] c, String a) {}
+
+                        @Override
+                        public void checkServerTrusted(X509Certificate[] c, String a) {}
+
+                        @Override
+                        public X509Certificate[] getAcceptedIssuers() {
+                            return new X509Certificate[0];
+                        }
+                    }
+                },
+                null);
+        return HttpClient.newBuilder()
+                .sslContext(ctx)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+}

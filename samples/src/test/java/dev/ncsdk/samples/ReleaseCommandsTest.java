@@ -1,0 +1,427 @@
+package dev.ncsdk.samples;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.ncsdk.appstore.signing.AppSigner;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Map;
+import java.util.Random;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v1CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReleaseCommandsTest {
+    @RegisterExtension
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().dynamicHttpsPort())
+            .build();
+
+    private static final Instant FROM = Instant.parse("2020-01-01T00:00:00Z");
+    private static final Instant TO = Instant.parse("2040-01-01T00:00:00Z");
+
+    static KeyPair rootKey;
+    static KeyPair interKey;
+    static KeyPair appKey;
+    static X509Certificate root;
+    static X509Certificate inter;
+    static X509Certificate app;
+    static X509Certificate revokedApp;
+
+    @BeforeAll
+    static void pki() throws Exception {
+        rootKey = keyPair();
+        interKey = keyPair();
+        appKey = keyPair();
+        X500Name rootName = new X500Name("CN=Sample Root");
+        X500Name interName = new X500Name("CN=Sample Intermediate");
+        root = ca(rootName, rootName, rootKey, rootKey.getPrivate(), 1);
+        inter = ca(rootName, interName, interKey, rootKey.getPrivate(), 0);
+        app = leaf(interName, 0x1001, "news");
+        revokedApp = leaf(interName, 0x1002, "news");
+    }
+
+    private static KeyPair keyPair() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        return g.generateKeyPair();
+    }
+
+    private static X509Certificate ca(X500Name issuer, X500Name subject, KeyPair key, PrivateKey by, int pathLen)
+            throws Exception {
+        JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
+                issuer,
+                BigInteger.valueOf(System.nanoTime()),
+                Date.from(FROM),
+                Date.from(TO),
+                subject,
+                key.getPublic());
+        b.addExtension(Extension.basicConstraints, true, new BasicConstraints(pathLen));
+        return new JcaX509CertificateConverter()
+                .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withRSA").build(by)));
+    }
+
+    private static X509Certificate leaf(X500Name issuer, long serial, String cn) throws Exception {
+        return new JcaX509CertificateConverter()
+                .getCertificate(new JcaX509v1CertificateBuilder(
+                                issuer,
+                                BigInteger.valueOf(serial),
+                                Date.from(FROM),
+                                Date.from(TO),
+                                new X500Name("CN=" + cn),
+                                appKey.getPublic())
+                        .build(new JcaContentSignerBuilder("SHA256withRSA").build(interKey.getPrivate())));
+    }
+
+    private static String pem(Object o) throws Exception {
+        StringWriter sw = new StringWriter();
+        try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
+            w.writeObject(o);
+        }
+        return sw.toString();
+    }
+
+    private static Path fixture(String name) {
+        return Path.of(System.getProperty("ncsdk.fixtures"), "appstore", name);
+    }
+
+    /** Runs the samples jar's main entry and captures its output. */
+    private static String[] run(int[] exit, String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            exit[0] = Main.run(args);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        return new String[] {out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
+    }
+
+    private static Path appFolder(Path dir) throws Exception {
+        Path a = Files.createDirectories(dir.resolve("news"));
+        Files.createDirectories(a.resolve("appinfo"));
+        Files.writeString(
+                a.resolve("appinfo/info.xml"),
+                "<?xml version=\"1.0\"?><info><id>news</id><name>News</name><version>3.0.0</version></info>");
+        Files.writeString(a.resolve("README.md"), "# News\n");
+        return a;
+    }
+
+    @Test
+    void signReproducesTheKnownSignaturesOfAnAppIdAndAnArchive(@TempDir Path dir) throws Exception {
+        int[] exit = new int[1];
+        String[] id = run(
+                exit, "sign", "--key", fixture("appsignature-test-pkcs1.key").toString(), "--app-id", "FOO");
+        assertThat(exit[0]).isZero();
+        assertThat(id[0].strip())
+                .isEqualTo(Files.readString(fixture("appsignature-test-pkcs1-FOO.sig.b64"))
+                        .strip());
+
+        Path archive = dir.resolve("artifact.tar.gz");
+        Files.write(
+                archive,
+                Base64.getMimeDecoder().decode(Files.readString(fixture("pushaction-test_app_artifact.tar.gz.b64"))));
+        String[] ar = run(
+                exit,
+                "sign",
+                "--key",
+                fixture("pushaction-test_appkey.key").toString(),
+                "--archive",
+                archive.toString());
+        assertThat(exit[0]).isZero();
+        assertThat(ar[0].strip())
+                .isEqualTo(Files.readString(fixture("pushaction-test_app_artifact.sig.b64"))
+                        .strip());
+
+        run(exit, "sign", "--key", fixture("pushaction-test_appkey.key").toString());
+        assertThat(exit[0]).isNotZero();
+    }
+
+    @Test
+    void verifyReleaseExitsZeroWhenValidAndNamesTheFailedCheckOtherwise(@TempDir Path dir) throws Exception {
+        Path trust = Files.writeString(dir.resolve("root.crt"), pem(inter) + pem(root));
+        X509v2CRLBuilder cb = new X509v2CRLBuilder(new X500Name("CN=Sample Intermediate"), Date.from(FROM));
+        cb.addCRLEntry(revokedApp.getSerialNumber(), Date.from(FROM), 1);
+        Path crl = Files.writeString(
+                dir.resolve("root.crl"),
+                pem(new JcaX509CRLConverter()
+                        .getCRL(cb.build(new JcaContentSignerBuilder("SHA256withRSA").build(interKey.getPrivate())))));
+        byte[] bytes = new byte[50_000];
+        new Random(5).nextBytes(bytes);
+        Path archive = Files.write(dir.resolve("news.tar.gz"), bytes);
+        Path sig = Files.writeString(
+                dir.resolve("news.sig"), AppSigner.of(appKey.getPrivate()).sign(archive));
+        Path cert = Files.writeString(dir.resolve("news.crt"), pem(app));
+        Path revoked = Files.writeString(dir.resolve("revoked.crt"), pem(revokedApp));
+        int[] exit = new int[1];
+
+        String[] ok = run(
+                exit,
+                "verify-release",
+                "--app",
+                "news",
+                "--archive",
+                archive.toString(),
+                "--signature",
+                sig.toString(),
+                "--certificate",
+                cert.toString(),
+                "--trust",
+                trust.toString(),
+                "--crl",
+                crl.toString());
+        assertThat(exit[0]).as(ok[1]).isZero();
+        assertThat(ok[0]).startsWith("valid:");
+
+        String[] inspected = run(
+                exit,
+                "verify-release",
+                "--app",
+                "news",
+                "--archive",
+                archive.toString(),
+                "--signature",
+                sig.toString(),
+                "--certificate",
+                cert.toString(),
+                "--trust",
+                trust.toString(),
+                "--crl",
+                crl.toString(),
+                "--inspect");
+        assertThat(exit[0]).isEqualTo(VerifyReleaseCommand.INVALID);
+        assertThat(inspected[1]).contains("ARCHIVE_INVALID").contains("NOT_GZIP");
+
+        bytes[10] ^= 1;
+        Path tampered = Files.write(dir.resolve("tampered.tar.gz"), bytes);
+        String[] bad = run(
+                exit,
+                "verify-release",
+                "--app",
+                "news",
+                "--archive",
+                tampered.toString(),
+                "--signature",
+                sig.toString(),
+                "--certificate",
+                cert.toString(),
+                "--trust",
+                trust.toString(),
+                "--crl",
+                crl.toString());
+        assertThat(exit[0]).isEqualTo(VerifyReleaseCommand.INVALID);
+        assertThat(bad[1]).contains("SIGNATURE_MISMATCH");
+
+        String[] rev = run(
+                exit,
+                "verify-release",
+                "--app",
+                "news",
+                "--archive",
+                archive.toString(),
+                "--signature",
+                sig.toString(),
+                "--certificate",
+                revoked.toString(),
+                "--trust",
+                trust.toString(),
+                "--crl",
+                crl.toString());
+        assertThat(exit[0]).isEqualTo(VerifyReleaseCommand.INVALID);
+        assertThat(rev[1]).contains("REVOKED");
+
+        String[] expired = run(
+                exit,
+                "verify-release",
+                "--app",
+                "news",
+                "--archive",
+                archive.toString(),
+                "--signature",
+                sig.toString(),
+                "--certificate",
+                cert.toString(),
+                "--trust",
+                trust.toString(),
+                "--crl",
+                crl.toString(),
+                "--at",
+                "2041-01-01T00:00:00Z");
+        assertThat(exit[0]).isEqualTo(VerifyReleaseCommand.INVALID);
+        assertThat(expired[1]).contains("EXPIRED");
+    }
+
+    @Test
+    void verifyReleaseRefusesTheRealRevokedCertificateAgainstNextcloudsTrustFiles(@TempDir Path dir) throws Exception {
+        Path archive = Files.write(dir.resolve("ownbackup.tar.gz"), new byte[] {1, 2, 3});
+        byte[] fake = new byte[512];
+        Path sig = Files.writeString(dir.resolve("sig"), Base64.getEncoder().encodeToString(fake));
+        int[] exit = new int[1];
+
+        String[] r = run(
+                exit,
+                "verify-release",
+                "--app",
+                "ownbackup",
+                "--archive",
+                archive.toString(),
+                "--signature",
+                sig.toString(),
+                "--certificate",
+                fixture("real-app-cert-ownbackup-REVOKED.crt").toString(),
+                "--trust",
+                fixture("server-root.crt").toString(),
+                "--crl",
+                fixture("server-root.crl").toString(),
+                "--at",
+                "2026-01-01T00:00:00Z");
+
+        assertThat(exit[0]).isEqualTo(VerifyReleaseCommand.INVALID);
+        assertThat(r[1]).contains("REVOKED").contains("0x1023");
+    }
+
+    @Test
+    void packageWritesTheSameBytesTwiceAndReportsProblems(@TempDir Path dir) throws Exception {
+        Path app = appFolder(dir);
+        int[] exit = new int[1];
+
+        String[] a = run(
+                exit,
+                "package",
+                "--dir",
+                app.toString(),
+                "--out",
+                dir.resolve("a.tar.gz").toString());
+        assertThat(exit[0]).as(a[1]).isZero();
+        run(
+                exit,
+                "package",
+                "--dir",
+                app.toString(),
+                "--out",
+                dir.resolve("b.tar.gz").toString());
+        assertThat(Files.readAllBytes(dir.resolve("a.tar.gz"))).isEqualTo(Files.readAllBytes(dir.resolve("b.tar.gz")));
+        assertThat(a[0]).contains("news").contains("entries");
+
+        Files.writeString(app.resolve("appinfo/info.xml"), "<info><id>News</id><version>3</version></info>");
+        String[] bad = run(
+                exit,
+                "package",
+                "--dir",
+                app.toString(),
+                "--out",
+                dir.resolve("c.tar.gz").toString());
+        assertThat(exit[0]).isEqualTo(2);
+        assertThat(bad[1]).contains("INVALID_APP_ID").contains("INVALID_VERSION");
+    }
+
+    @Test
+    void publishSignsWhatTheUrlServesChecksItAndPostsOnlyWithoutDryRun(@TempDir Path dir) throws Exception {
+        Path app = appFolder(dir);
+        Path archive = dir.resolve("news.tar.gz");
+        int[] exit = new int[1];
+        run(exit, "package", "--dir", app.toString(), "--out", archive.toString());
+        byte[] bytes = Files.readAllBytes(archive);
+        wm.stubFor(get("/dl/news.tar.gz").willReturn(aResponse().withBody(bytes)));
+        wm.stubFor(post("/api/v1/apps/releases").willReturn(aResponse().withStatus(201)));
+        Path key = fixture("pushaction-test_appkey.key");
+        String expectedSig = AppSigner.fromFile(key).sign(bytes);
+        Map.Entry<String, String> env = System.getenv().entrySet().stream()
+                .filter(e -> e.getValue().matches("[\\x21-\\x7e]{1,200}"))
+                .findFirst()
+                .orElseThrow();
+        String download = "https://localhost:" + wm.getHttpsPort() + "/dl/news.tar.gz";
+        String store = "http://localhost:" + wm.getPort() + "/api/v1";
+
+        String[] dry = run(
+                exit,
+                "publish",
+                "--store",
+                store,
+                "--token-env",
+                env.getKey(),
+                "--download",
+                download,
+                "--key",
+                key.toString(),
+                "--dry-run",
+                "--insecure");
+        assertThat(exit[0]).as(dry[1]).isZero();
+        assertThat(dry[0]).contains("dry run").contains(expectedSig).contains("\"nightly\" : false");
+        wm.verify(0, postRequestedFor(urlEqualTo("/api/v1/apps/releases")));
+
+        String[] real = run(
+                exit,
+                "publish",
+                "--store",
+                store,
+                "--token-env",
+                env.getKey(),
+                "--download",
+                download,
+                "--key",
+                key.toString(),
+                "--nightly",
+                "--insecure");
+        assertThat(exit[0]).as(real[1]).isZero();
+        assertThat(real[0]).contains("CREATED");
+        wm.verify(
+                1,
+                postRequestedFor(urlEqualTo("/api/v1/apps/releases"))
+                        .withHeader("Authorization", equalTo("Token " + env.getValue()))
+                        .withRequestBody(equalToJson("{\"download\":\"" + download + "\",\"signature\":\"" + expectedSig
+                                + "\",\"nightly\":true}")));
+
+        String[] noToken = run(
+                exit,
+                "publish",
+                "--store",
+                store,
+                "--token-env",
+                "NCSDK_SURELY_UNSET_VARIABLE",
+                "--download",
+                download,
+                "--key",
+                key.toString(),
+                "--insecure");
+        assertThat(exit[0]).isEqualTo(1);
+        assertThat(noToken[1]).contains("NCSDK_SURELY_UNSET_VARIABLE");
+    }
+}
