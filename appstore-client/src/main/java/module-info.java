@@ -3,4 +3,10 @@
  */
 module dev.ncsdk.appstore {
     requires transitive dev.ncsdk.ocs;
+    requires org.semver4j;
+
+    exports dev.ncsdk.appstore;
+    exports dev.ncsdk.appstore.version;
+    exports dev.ncsdk.appstore.cache;
+    exports dev.ncsdk.appstore.update;
 }
