@@ -497,26 +497,31 @@ public final class AppStoreJson {
 
         Screenshot screenshot() throws IOException {
             Map<String, String> m = flat();
-            return new Screenshot(m.get("url"), m.get("smallThumbnail"));
+            return m == null ? null : new Screenshot(m.get("url"), m.get("smallThumbnail"));
         }
 
         Author author() throws IOException {
             Map<String, String> m = flat();
-            return new Author(m.get("name"), m.get("mail"), m.get("homepage"));
+            return m == null ? null : new Author(m.get("name"), m.get("mail"), m.get("homepage"));
         }
 
         AppText appText() throws IOException {
             Map<String, String> m = flat();
-            return new AppText(m.get("name"), m.get("summary"), m.get("description"));
+            return m == null ? null : new AppText(m.get("name"), m.get("summary"), m.get("description"));
         }
 
         String changelog() throws IOException {
-            return flat().get("changelog");
+            return field("changelog");
+        }
+
+        private String field(String name) throws IOException {
+            Map<String, String> m = flat();
+            return m == null ? null : m.get(name);
         }
 
         CategoryText categoryText() throws IOException {
             Map<String, String> m = flat();
-            return new CategoryText(m.get("name"), m.get("description"));
+            return m == null ? null : new CategoryText(m.get("name"), m.get("description"));
         }
 
         Category category() throws IOException {
@@ -580,7 +585,7 @@ public final class AppStoreJson {
                         ratedAt = Timestamps.parse(text());
                         break;
                     case "translations":
-                        comments = translations(() -> flat().get("comment"));
+                        comments = translations(() -> field("comment"));
                         break;
                     case "user":
                         if (p.currentToken() == JsonToken.START_OBJECT) {
@@ -650,13 +655,13 @@ public final class AppStoreJson {
             return Translations.of(m);
         }
 
-        /** A flat object of scalar fields; nested values are skipped. At START_OBJECT (or any other token). */
+        /** A flat object of scalar fields; nested values are skipped. Null (and skipped) when not an object. */
         private Map<String, String> flat() throws IOException {
-            Map<String, String> m = new HashMap<>(8);
             if (p.currentToken() != JsonToken.START_OBJECT) {
                 p.skipChildren();
-                return m;
+                return null;
             }
+            Map<String, String> m = new HashMap<>(8);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String f = p.currentName();
                 p.nextToken();
