@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Runnable samples of the ncsdk Java SDK for Nextcloud.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, UpdateCheckCommand.class})
 public final class Main {
 
     private Main() {}
