@@ -54,6 +54,7 @@ public final class UpdateChecker {
     private final Channel channel;
     private final String php;
     private final int[] phpParts;
+    private final int[] platformParts;
     private final boolean checkMax;
     private final Precedence precedence;
 
@@ -62,6 +63,7 @@ public final class UpdateChecker {
         this.channel = b.channel;
         this.php = b.php;
         this.phpParts = b.php == null ? null : VersionBound.leadingParts(b.php);
+        this.platformParts = new int[] {platform.part(0), platform.part(1), platform.part(2), platform.part(3)};
         this.checkMax = b.checkMax;
         this.precedence = b.precedence;
     }
@@ -118,6 +120,7 @@ public final class UpdateChecker {
         List<AppUpdate> updates = new ArrayList<>();
         List<SkippedRelease> skipped = new ArrayList<>();
         List<String> notInStore = new ArrayList<>();
+        Map<String, Object> specs = new HashMap<>();
         for (Map.Entry<String, String> e : new TreeMap<>(installed).entrySet()) {
             String id = e.getKey();
             String installedText = e.getValue() == null ? "" : e.getValue().trim();
@@ -136,7 +139,7 @@ public final class UpdateChecker {
                 skipped.add(new SkippedRelease(id, installedText, true, ex.getMessage()));
                 continue;
             }
-            Candidate best = newest(app, skipped);
+            Candidate best = newest(app, skipped, specs);
             if (best != null && isUpdate(best.version, installedVersion)) {
                 updates.add(new AppUpdate(id, installedText, app, best.release));
             }
@@ -153,11 +156,11 @@ public final class UpdateChecker {
      * @return the release, or {@code null} when none is compatible
      */
     public AppRelease newestCompatible(App app, List<SkippedRelease> skipped) {
-        Candidate c = newest(app, skipped);
+        Candidate c = newest(app, skipped, new HashMap<>());
         return c == null ? null : c.release;
     }
 
-    private Candidate newest(App app, List<SkippedRelease> skipped) {
+    private Candidate newest(App app, List<SkippedRelease> skipped, Map<String, Object> specs) {
         Candidate best = null;
         for (AppRelease r : app.releases()) {
             if (r.nightly() && !channel.allowsNightlies()) {
@@ -166,35 +169,45 @@ public final class UpdateChecker {
             if (r.isPreRelease() && !channel.allowsPreReleases()) {
                 continue;
             }
-            AppVersion v;
-            VersionSpec platformSpec;
             try {
-                v = r.appVersion();
-                platformSpec = r.platformSpec();
+                String raw = r.rawPlatformVersionSpec() != null ? r.rawPlatformVersionSpec() : r.platformVersionSpec();
+                if (!spec(raw, specs).test(platformParts, checkMax)) {
+                    continue;
+                }
+                if (phpParts != null) {
+                    String php = r.rawPhpVersionSpec() != null ? r.rawPhpVersionSpec() : r.phpVersionSpec();
+                    if (!spec(php, specs).test(phpParts, true)) {
+                        continue;
+                    }
+                }
+                AppVersion v = r.appVersion();
+                if (best == null || v.compareTo(best.version) > 0) {
+                    best = new Candidate(r, v);
+                }
             } catch (VersionSpecException ex) {
                 skipped.add(new SkippedRelease(app.id(), r.version(), false, ex.getMessage()));
-                continue;
-            }
-            if (!platformSpec.test(platform, checkMax)) {
-                continue;
-            }
-            if (phpParts != null) {
-                VersionSpec phpSpec;
-                try {
-                    phpSpec = r.phpSpec();
-                } catch (VersionSpecException ex) {
-                    skipped.add(new SkippedRelease(app.id(), r.version(), false, ex.getMessage()));
-                    continue;
-                }
-                if (!phpSpec.test(phpParts, true)) {
-                    continue;
-                }
-            }
-            if (best == null || v.compareTo(best.version) > 0) {
-                best = new Candidate(r, v);
             }
         }
         return best;
+    }
+
+    /** Parses a spec once per check: a catalogue has few distinct specs and thousands of releases. */
+    private static VersionSpec spec(String text, Map<String, Object> cache) {
+        String key = text == null ? "" : text;
+        Object cached = cache.get(key);
+        if (cached == null) {
+            try {
+                cached = VersionSpec.parse(text);
+            } catch (VersionSpecException e) {
+                cached = e;
+            }
+            cache.put(key, cached);
+        }
+        if (cached instanceof VersionSpecException) {
+            VersionSpecException e = (VersionSpecException) cached;
+            throw new VersionSpecException(e.getMessage(), e.input());
+        }
+        return (VersionSpec) cached;
     }
 
     private boolean isUpdate(AppVersion candidate, AppVersion installed) {

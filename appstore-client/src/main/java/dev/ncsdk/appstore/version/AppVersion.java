@@ -22,13 +22,28 @@ public final class AppVersion implements Comparable<AppVersion> {
     /** Orders by {@link #compareTo}: the store's precedence. */
     public static final Comparator<AppVersion> STORE_ORDER = Comparator.naturalOrder();
 
+    private final int major;
+    private final int minor;
+    private final int patch;
+    /** Only for versions with a pre-release or build part; plain {@code X.Y.Z} versions compare by their numbers. */
     private final Semver semver;
+
     private final String text;
     private final boolean nightly;
     private final Instant lastModified;
 
-    private AppVersion(Semver semver, String text, boolean nightly, Instant lastModified) {
-        this.semver = semver;
+    private AppVersion(int[] plain, Semver semver, String text, boolean nightly, Instant lastModified) {
+        if (plain != null) {
+            this.major = plain[0];
+            this.minor = plain[1];
+            this.patch = plain[2];
+            this.semver = null;
+        } else {
+            this.major = semver.getMajor();
+            this.minor = semver.getMinor();
+            this.patch = semver.getPatch();
+            this.semver = semver;
+        }
         this.text = text;
         this.nightly = nightly;
         this.lastModified = lastModified;
@@ -57,7 +72,40 @@ public final class AppVersion implements Comparable<AppVersion> {
      */
     public static AppVersion of(String version, boolean nightly, Instant lastModified) {
         Objects.requireNonNull(version, "version");
-        return new AppVersion(toSemver(version), version.trim(), nightly, lastModified);
+        String t = version.trim();
+        int[] plain = plain(t);
+        return new AppVersion(plain, plain == null ? toSemver(version) : null, t, nightly, lastModified);
+    }
+
+    /** The parts of a plain {@code X.Y.Z} version without leading zeros, or {@code null} (the fast path). */
+    private static int[] plain(String t) {
+        int[] parts = new int[3];
+        int part = 0;
+        int digits = 0;
+        long value = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (digits == 1 && value == 0) {
+                    return null; // a leading zero: let semver4j decide
+                }
+                value = value * 10 + (c - '0');
+                if (++digits > 9) {
+                    return null;
+                }
+            } else if (c == '.' && digits > 0 && part < 2) {
+                parts[part++] = (int) value;
+                value = 0;
+                digits = 0;
+            } else {
+                return null;
+            }
+        }
+        if (part != 2 || digits == 0) {
+            return null;
+        }
+        parts[2] = (int) value;
+        return parts;
     }
 
     private static Semver toSemver(String version) {
@@ -120,22 +168,22 @@ public final class AppVersion implements Comparable<AppVersion> {
      * @return whether it is a pre-release
      */
     public boolean isPreRelease() {
-        return !semver.getPreRelease().isEmpty();
+        return semver != null && !semver.getPreRelease().isEmpty();
     }
 
     /** @return the major part */
     public int major() {
-        return semver.getMajor();
+        return major;
     }
 
     /** @return the minor part */
     public int minor() {
-        return semver.getMinor();
+        return minor;
     }
 
     /** @return the patch part */
     public int patch() {
-        return semver.getPatch();
+        return patch;
     }
 
     /**
@@ -145,7 +193,21 @@ public final class AppVersion implements Comparable<AppVersion> {
      * @return negative, zero or positive
      */
     public int compareVersion(AppVersion other) {
-        return semver.compareTo(other.semver);
+        int c = Integer.compare(major, other.major);
+        if (c == 0) {
+            c = Integer.compare(minor, other.minor);
+        }
+        if (c == 0) {
+            c = Integer.compare(patch, other.patch);
+        }
+        if (c != 0 || (semver == null && other.semver == null)) {
+            return c;
+        }
+        return semver().compareTo(other.semver());
+    }
+
+    private Semver semver() {
+        return semver != null ? semver : Semver.create(major, minor, patch);
     }
 
     /**
@@ -161,7 +223,7 @@ public final class AppVersion implements Comparable<AppVersion> {
     /** Compares with the store's precedence (see the class description). */
     @Override
     public int compareTo(AppVersion o) {
-        int c = semver.compareTo(o.semver);
+        int c = compareVersion(o);
         if (c != 0) {
             return c;
         }
@@ -183,14 +245,17 @@ public final class AppVersion implements Comparable<AppVersion> {
             return false;
         }
         AppVersion v = (AppVersion) o;
-        return semver.compareTo(v.semver) == 0
+        return compareVersion(v) == 0
                 && nightly == v.nightly
                 && (!nightly || Objects.equals(lastModified, v.lastModified));
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(semver.withClearedBuild().getVersion(), nightly, nightly ? lastModified : null);
+        String core = semver == null
+                ? major + "." + minor + "." + patch
+                : semver.withClearedBuild().getVersion();
+        return Objects.hash(core, nightly, nightly ? lastModified : null);
     }
 
     /** The version text, with {@code (nightly)} appended for a nightly. */
