@@ -59,11 +59,128 @@ public final class AppStoreJson {
      * @throws StoreFormatException when the document is not a JSON array of apps
      */
     public static List<App> readApps(byte[] json, Predicate<String> wanted) {
-        try (JsonParser p = FACTORY.createParser(json)) {
-            return new Reader(p).apps(wanted);
+        if (wanted == null) {
+            try (JsonParser p = FACTORY.createParser(json)) {
+                return new Reader(p, new HashMap<>()).apps(null);
+            } catch (IOException e) {
+                throw new StoreFormatException("the app list is not valid JSON: " + e.getMessage(), e);
+            }
+        }
+        // Find each app object with a byte scan, peek at its id, and parse only the wanted ones: skipping an app
+        // costs a scan of its bytes instead of a full tokenization.
+        int[] ranges = objectRanges(json);
+        Map<String, String> pool = new HashMap<>();
+        List<App> out = new ArrayList<>();
+        try {
+            for (int i = 0; i < ranges.length; i += 2) {
+                int from = ranges[i];
+                int len = ranges[i + 1] - from;
+                String id = peekId(json, from, len);
+                if (id != null && !wanted.test(id)) {
+                    continue;
+                }
+                try (JsonParser p = FACTORY.createParser(json, from, len)) {
+                    p.nextToken();
+                    App app = new Reader(p, pool).app(wanted);
+                    if (p.nextToken() != null) {
+                        throw new StoreFormatException("malformed app object", null);
+                    }
+                    if (app != null) {
+                        out.add(app);
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new StoreFormatException("the app list is not valid JSON: " + e.getMessage(), e);
         }
+        return out;
+    }
+
+    /** The id of the app object at a range when it is its first field (as the store sends it), else null. */
+    private static String peekId(byte[] json, int from, int len) throws IOException {
+        try (JsonParser p = FACTORY.createParser(json, from, len)) {
+            if (p.nextToken() == JsonToken.START_OBJECT
+                    && p.nextToken() == JsonToken.FIELD_NAME
+                    && "id".equals(p.currentName())
+                    && p.nextToken() == JsonToken.VALUE_STRING) {
+                return p.getText();
+            }
+            return null;
+        }
+    }
+
+    /**
+     * The [start, end) byte ranges of the objects directly inside the top-level array. Only the structure is
+     * checked here (an array, balanced brackets outside strings); the objects that are read are parsed strictly.
+     */
+    private static int[] objectRanges(byte[] b) {
+        int n = b.length;
+        int i = 0;
+        while (i < n && isSpace(b[i])) {
+            i++;
+        }
+        if (i + 2 < n && (b[i] & 0xFF) == 0xEF && (b[i + 1] & 0xFF) == 0xBB && (b[i + 2] & 0xFF) == 0xBF) {
+            i += 3;
+            while (i < n && isSpace(b[i])) {
+                i++;
+            }
+        }
+        if (i >= n || b[i] != '[') {
+            throw new StoreFormatException("the app list document is not a JSON array", null);
+        }
+        int[] ranges = new int[64];
+        int count = 0;
+        int depth = 0;
+        int start = -1;
+        boolean inString = false;
+        int end = -1;
+        for (; i < n; i++) {
+            byte c = b[i];
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+                continue;
+            }
+            if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                depth++;
+                if (depth == 2 && c == '{') {
+                    start = i;
+                }
+            } else if (c == '}' || c == ']') {
+                depth--;
+                if (depth == 1 && c == '}' && start >= 0) {
+                    if (count + 2 > ranges.length) {
+                        ranges = java.util.Arrays.copyOf(ranges, ranges.length * 2);
+                    }
+                    ranges[count++] = start;
+                    ranges[count++] = i + 1;
+                    start = -1;
+                } else if (depth == 0) {
+                    end = i;
+                    break;
+                } else if (depth < 0) {
+                    break;
+                }
+            }
+        }
+        if (end < 0) {
+            throw new StoreFormatException("the app list document is truncated or unbalanced", null);
+        }
+        for (int k = end + 1; k < n; k++) {
+            if (!isSpace(b[k])) {
+                throw new StoreFormatException("unexpected content after the document", null);
+            }
+        }
+        return java.util.Arrays.copyOf(ranges, count);
+    }
+
+    private static boolean isSpace(byte c) {
+        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
     }
 
     /**
@@ -75,7 +192,7 @@ public final class AppStoreJson {
      */
     public static List<App> readApps(InputStream in) {
         try (JsonParser p = FACTORY.createParser(in)) {
-            return new Reader(p).apps(null);
+            return new Reader(p, new HashMap<>()).apps(null);
         } catch (IOException e) {
             throw new StoreFormatException("the app list is not valid JSON: " + e.getMessage(), e);
         }
@@ -131,7 +248,7 @@ public final class AppStoreJson {
 
     private static <T> List<T> read(byte[] json, String what, ElementReader<T> element) {
         try (JsonParser p = FACTORY.createParser(json)) {
-            Reader r = new Reader(p);
+            Reader r = new Reader(p, new HashMap<>());
             return r.list(what, () -> element.read(r));
         } catch (IOException e) {
             throw new StoreFormatException("the " + what + " document is not valid JSON: " + e.getMessage(), e);
@@ -149,10 +266,11 @@ public final class AppStoreJson {
     /** One parse; dedupes short repeated strings (specs, licences, digests) to keep the catalogue small. */
     private static final class Reader {
         private final JsonParser p;
-        private final Map<String, String> pool = new HashMap<>();
+        private final Map<String, String> pool;
 
-        Reader(JsonParser p) {
+        Reader(JsonParser p, Map<String, String> pool) {
             this.p = p;
+            this.pool = pool;
         }
 
         <T> List<T> list(String what, IoSupplier<T> element) throws IOException {

@@ -95,6 +95,31 @@ class AppStoreJsonTest {
     }
 
     @Test
+    void filteredReadsAgreeWithFullReadsAndSurviveBracesInStrings() {
+        String json = "\ufeff [ {\"id\":\"a\",\"website\":\"x}]{\\\"\\\\\",\"releases\":[{\"version\":\"1.0.0\"}]},"
+                + " 7, [ {\"id\":\"nested\"} ], {\"id\":\"b\",\"translations\":{\"en\":{\"name\":\"{[\"}}} ] \n";
+        byte[] bytes = utf8(json);
+
+        List<App> all = AppStoreJson.readApps(bytes);
+        List<App> some = AppStoreJson.readApps(bytes, id -> true);
+
+        assertThat(all).extracting(App::id).containsExactly("a", "b");
+        assertThat(some).isEqualTo(all);
+        assertThat(all.get(0).website()).isEqualTo("x}]{\"\\");
+        assertThat(AppStoreJson.readApps(bytes, "b"::equals).get(0).name("en")).isEqualTo("{[");
+        assertThat(AppStoreJson.readApps(Fixtures.appsExcerpt(), id -> true))
+                .isEqualTo(AppStoreJson.readApps(Fixtures.appsExcerpt()));
+        assertThatThrownBy(() -> AppStoreJson.readApps(utf8("[{\"id\":\"a\"}"), id -> true))
+                .isInstanceOf(StoreFormatException.class);
+        assertThatThrownBy(() -> AppStoreJson.readApps(utf8("[{\"id\":\"a\"}] x"), id -> true))
+                .isInstanceOf(StoreFormatException.class);
+        assertThatThrownBy(() -> AppStoreJson.readApps(utf8("{\"id\":\"a\"}"), id -> true))
+                .isInstanceOf(StoreFormatException.class);
+        assertThatThrownBy(() -> AppStoreJson.readApps(utf8("[{\"id\":\"a\",\"releases\":[}]"), id -> true))
+                .isInstanceOf(StoreFormatException.class);
+    }
+
+    @Test
     void filtersEvenWhenTheIdComesLast() {
         String json = "[{\"releases\":[{\"version\":\"1.0.0\"}],\"id\":\"late\"},{\"id\":\"other\"}]";
 

@@ -1,7 +1,8 @@
 package dev.ncsdk.appstore.update;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ import java.util.TreeMap;
  * versions) contribute nothing for those apps.
  */
 public final class InstalledApps {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private InstalledApps() {}
 
@@ -34,21 +35,31 @@ public final class InstalledApps {
         if (start < 0) {
             throw new IllegalArgumentException("not the JSON output of occ app:list --output=json");
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(json.substring(start));
+        Map<String, String> out = new TreeMap<>();
+        boolean seen = false;
+        try (JsonParser p = JSON.createParser(json.substring(start))) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("not the JSON output of occ app:list --output=json");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String section = p.currentName();
+                p.nextToken();
+                boolean enabled = section.equals("enabled");
+                if ((enabled || section.equals("disabled")) && (enabled || includeDisabled)) {
+                    seen = true;
+                    collect(p, out);
+                } else {
+                    seen |= section.equals("disabled");
+                    p.skipChildren();
+                }
+            }
         } catch (IOException e) {
             throw new IllegalArgumentException(
                     "not the JSON output of occ app:list --output=json: " + e.getMessage(), e);
         }
-        if (root == null || !root.isObject() || (!root.has("enabled") && !root.has("disabled"))) {
+        if (!seen) {
             throw new IllegalArgumentException(
                     "not the JSON output of occ app:list --output=json (no \"enabled\" or \"disabled\")");
-        }
-        Map<String, String> out = new TreeMap<>();
-        collect(root.get("enabled"), out);
-        if (includeDisabled) {
-            collect(root.get("disabled"), out);
         }
         return out;
     }
@@ -77,15 +88,23 @@ public final class InstalledApps {
         return fromOccAppList(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), true);
     }
 
-    private static void collect(JsonNode node, Map<String, String> out) {
-        if (node == null || !node.isObject()) {
+    /** Reads {"id": "version", ...} at the current token; anything else is skipped. */
+    private static void collect(JsonParser p, Map<String, String> out) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
             return;
         }
-        node.properties().forEach(e -> {
-            JsonNode v = e.getValue();
-            if (v != null && (v.isTextual() || v.isNumber()) && !v.asText().isBlank()) {
-                out.putIfAbsent(e.getKey(), v.asText().trim());
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String id = p.currentName();
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+                String v = p.getText().trim();
+                if (!v.isEmpty()) {
+                    out.putIfAbsent(id, v);
+                }
+            } else {
+                p.skipChildren();
             }
-        });
+        }
     }
 }
