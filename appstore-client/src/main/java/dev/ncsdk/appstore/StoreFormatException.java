@@ -7,6 +7,7 @@ import dev.ncsdk.ocs.NcException;
  * expected). The client wraps it in an {@link dev.ncsdk.ocs.NcUnexpectedResponseException} that carries the answer.
  */
 public class StoreFormatException extends NcException {
+    /** Serialization version. */
     private static final long serialVersionUID = 1L;
 
     /**

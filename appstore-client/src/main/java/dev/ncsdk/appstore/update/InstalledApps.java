@@ -22,7 +22,7 @@ public final class InstalledApps {
     private InstalledApps() {}
 
     /**
-     * Reads the output of {@code occ app:list --output=json} (any text before the first {@code {}, such as a PHP
+     * Reads the output of {@code occ app:list --output=json} (any text before the first brace, such as a PHP
      * warning, is ignored).
      *
      * @param json the output

@@ -5,6 +5,7 @@ package dev.ncsdk.appstore.version;
  * catalogue (such as the update checker) skip only the release that carries it and report it.
  */
 public class VersionSpecException extends IllegalArgumentException {
+    /** Serialization version. */
     private static final long serialVersionUID = 1L;
 
     private final String input;
