@@ -98,6 +98,10 @@ public final class AppStoreJson {
 
     /** The id of the app object at a range when it is its first field (as the store sends it), else null. */
     private static String peekId(byte[] json, int from, int len) throws IOException {
+        String fast = peekIdFast(json, from, from + len);
+        if (fast != null) {
+            return fast;
+        }
         try (JsonParser p = FACTORY.createParser(json, from, len)) {
             if (p.nextToken() == JsonToken.START_OBJECT
                     && p.nextToken() == JsonToken.FIELD_NAME
@@ -107,6 +111,37 @@ public final class AppStoreJson {
             }
             return null;
         }
+    }
+
+    /** Reads a plain ASCII id that is the first field, without a parser; null for anything less plain. */
+    private static String peekIdFast(byte[] b, int i, int end) {
+        i = skipSpace(b, i + 1, end); // after '{'
+        if (i + 4 > end || b[i] != '"' || b[i + 1] != 'i' || b[i + 2] != 'd' || b[i + 3] != '"') {
+            return null;
+        }
+        i = skipSpace(b, i + 4, end);
+        if (i >= end || b[i] != ':') {
+            return null;
+        }
+        i = skipSpace(b, i + 1, end);
+        if (i >= end || b[i] != '"') {
+            return null;
+        }
+        int start = ++i;
+        while (i < end && b[i] != '"') {
+            if (b[i] == '\\' || b[i] < 0x20) {
+                return null; // escapes and non-ASCII go through the parser
+            }
+            i++;
+        }
+        return i < end ? new String(b, start, i - start, java.nio.charset.StandardCharsets.ISO_8859_1) : null;
+    }
+
+    private static int skipSpace(byte[] b, int i, int end) {
+        while (i < end && isSpace(b[i])) {
+            i++;
+        }
+        return i;
     }
 
     /**
@@ -132,24 +167,24 @@ public final class AppStoreJson {
         int count = 0;
         int depth = 0;
         int start = -1;
-        boolean inString = false;
         int end = -1;
-        for (; i < n; i++) {
-            byte c = b[i];
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-                continue;
-            }
+        while (i < n) {
+            byte c = b[i++];
             if (c == '"') {
-                inString = true;
+                // skip the string: the tight loop that most bytes (signatures, descriptions) go through
+                while (i < n) {
+                    byte d = b[i++];
+                    if (d == '"') {
+                        break;
+                    }
+                    if (d == '\\') {
+                        i++;
+                    }
+                }
             } else if (c == '{' || c == '[') {
                 depth++;
                 if (depth == 2 && c == '{') {
-                    start = i;
+                    start = i - 1;
                 }
             } else if (c == '}' || c == ']') {
                 depth--;
@@ -158,12 +193,10 @@ public final class AppStoreJson {
                         ranges = java.util.Arrays.copyOf(ranges, ranges.length * 2);
                     }
                     ranges[count++] = start;
-                    ranges[count++] = i + 1;
+                    ranges[count++] = i;
                     start = -1;
-                } else if (depth == 0) {
-                    end = i;
-                    break;
-                } else if (depth < 0) {
+                } else if (depth <= 0) {
+                    end = depth == 0 ? i - 1 : -1;
                     break;
                 }
             }

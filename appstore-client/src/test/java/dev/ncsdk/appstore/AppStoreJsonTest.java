@@ -109,6 +109,13 @@ class AppStoreJsonTest {
         assertThat(AppStoreJson.readApps(bytes, "b"::equals).get(0).name("en")).isEqualTo("{[");
         assertThat(AppStoreJson.readApps(Fixtures.appsExcerpt(), id -> true))
                 .isEqualTo(AppStoreJson.readApps(Fixtures.appsExcerpt()));
+        byte[] unusual = utf8("[{\"id\":\"caf\u00e9\"},{ \"id\" : \"a\\u0062\"},{\"name\":1,\"id\":\"late\"}]");
+        assertThat(AppStoreJson.readApps(unusual, Set.of("caf\u00e9", "ab", "late")::contains))
+                .extracting(App::id)
+                .containsExactly("caf\u00e9", "ab", "late");
+        assertThat(AppStoreJson.readApps(unusual, "ab"::equals))
+                .extracting(App::id)
+                .containsExactly("ab");
         assertThatThrownBy(() -> AppStoreJson.readApps(utf8("[{\"id\":\"a\"}"), id -> true))
                 .isInstanceOf(StoreFormatException.class);
         assertThatThrownBy(() -> AppStoreJson.readApps(utf8("[{\"id\":\"a\"}] x"), id -> true))
