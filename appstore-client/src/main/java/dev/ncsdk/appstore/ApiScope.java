@@ -7,8 +7,8 @@ package dev.ncsdk.appstore;
  * @param optional whether the app works without it
  */
 public record ApiScope(String scopeName, boolean optional) {
-    /** Normalises an absent name to an empty string. */
     public ApiScope {
+        // Normalises an absent name to an empty string.
         scopeName = scopeName == null ? "" : scopeName;
     }
 }

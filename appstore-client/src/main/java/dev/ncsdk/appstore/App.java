@@ -51,8 +51,8 @@ public record App(
         int ratingNumOverall,
         String certificate) {
 
-    /** Copies lists and normalises absent values. */
     public App {
+        // Copies lists and normalises absent values.
         id = id == null ? "" : id;
         categories = categories == null ? List.of() : List.copyOf(categories);
         releases = releases == null ? List.of() : List.copyOf(releases);

@@ -52,8 +52,8 @@ public record AppRelease(
         List<ApiScope> apiScopes,
         Boolean aaIsSystem) {
 
-    /** Copies lists and normalises absent values. */
     public AppRelease {
+        // Copies lists and normalises absent values.
         version = version == null ? "" : version;
         phpExtensions = phpExtensions == null ? List.of() : List.copyOf(phpExtensions);
         databases = databases == null ? List.of() : List.copyOf(databases);

@@ -8,8 +8,8 @@ package dev.ncsdk.appstore;
  * @param description the full description, in Markdown
  */
 public record AppText(String name, String summary, String description) {
-    /** Normalises absent values to empty strings. */
     public AppText {
+        // Normalises absent values to empty strings.
         name = name == null ? "" : name;
         summary = summary == null ? "" : summary;
         description = description == null ? "" : description;

@@ -8,8 +8,8 @@ package dev.ncsdk.appstore;
  * @param homepage the home page, possibly empty
  */
 public record Author(String name, String mail, String homepage) {
-    /** Normalises absent values to empty strings. */
     public Author {
+        // Normalises absent values to empty strings.
         name = name == null ? "" : name;
         mail = mail == null ? "" : mail;
         homepage = homepage == null ? "" : homepage;

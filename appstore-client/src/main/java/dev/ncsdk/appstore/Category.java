@@ -7,8 +7,8 @@ package dev.ncsdk.appstore;
  * @param translations name and description by language
  */
 public record Category(String id, Translations<CategoryText> translations) {
-    /** Normalises absent values. */
     public Category {
+        // Normalises absent values.
         id = id == null ? "" : id;
         translations = translations == null ? Translations.empty() : translations;
     }

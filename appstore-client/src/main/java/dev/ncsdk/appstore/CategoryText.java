@@ -7,8 +7,8 @@ package dev.ncsdk.appstore;
  * @param description the description, possibly empty
  */
 public record CategoryText(String name, String description) {
-    /** Normalises absent values to empty strings. */
     public CategoryText {
+        // Normalises absent values to empty strings.
         name = name == null ? "" : name;
         description = description == null ? "" : description;
     }

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param installData the method's data as sent (image, registry, ...), or a JSON null
  */
 public record DeployMethod(String installType, JsonNode installData) {
-    /** Normalises an absent type to an empty string. */
     public DeployMethod {
+        // Normalises an absent type to an empty string.
         installType = installType == null ? "" : installType;
         installData = installData == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : installData;
     }

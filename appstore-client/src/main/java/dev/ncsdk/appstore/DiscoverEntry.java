@@ -25,8 +25,8 @@ public record DiscoverEntry(
         Instant date,
         Instant expiryDate,
         JsonNode raw) {
-    /** Normalises absent values. */
     public DiscoverEntry {
+        // Normalises absent values.
         type = type == null ? "" : type;
         id = id == null ? "" : id;
         link = link == null ? "" : link;

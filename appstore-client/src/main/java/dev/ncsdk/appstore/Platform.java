@@ -10,8 +10,8 @@ import dev.ncsdk.ocs.NextcloudVersion;
  * @param supported whether the release is officially supported
  */
 public record Platform(String version, boolean hasRelease, boolean supported) {
-    /** Normalises an absent version. */
     public Platform {
+        // Normalises an absent version.
         version = version == null ? "" : version;
     }
 

@@ -12,8 +12,8 @@ import java.time.Instant;
  * @param user who rated
  */
 public record Rating(String app, double rating, Instant ratedAt, Translations<String> comments, RatingUser user) {
-    /** Normalises absent values. */
     public Rating {
+        // Normalises absent values.
         app = app == null ? "" : app;
         comments = comments == null ? Translations.empty() : comments;
         user = user == null ? new RatingUser(0, "", "") : user;

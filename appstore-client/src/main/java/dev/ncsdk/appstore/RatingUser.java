@@ -8,8 +8,8 @@ package dev.ncsdk.appstore;
  * @param lastName last name, possibly empty
  */
 public record RatingUser(long id, String firstName, String lastName) {
-    /** Normalises absent values. */
     public RatingUser {
+        // Normalises absent values.
         firstName = firstName == null ? "" : firstName;
         lastName = lastName == null ? "" : lastName;
     }

@@ -10,8 +10,8 @@ import dev.ncsdk.appstore.version.VersionSpec;
  * @param rawVersionSpec the spec as in {@code info.xml} ({@code >=9.4}, {@code *})
  */
 public record Requirement(String id, String versionSpec, String rawVersionSpec) {
-    /** Normalises absent specs to {@code *}. */
     public Requirement {
+        // Normalises absent specs to {@code *}.
         id = id == null ? "" : id;
         versionSpec = versionSpec == null || versionSpec.isEmpty() ? "*" : versionSpec;
         rawVersionSpec = rawVersionSpec == null || rawVersionSpec.isEmpty() ? "*" : rawVersionSpec;

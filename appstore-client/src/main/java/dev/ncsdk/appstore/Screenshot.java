@@ -7,8 +7,8 @@ package dev.ncsdk.appstore;
  * @param smallThumbnail a small preview, possibly empty; use {@link #preview()} to fall back to the image
  */
 public record Screenshot(String url, String smallThumbnail) {
-    /** Normalises absent values to empty strings. */
     public Screenshot {
+        // Normalises absent values to empty strings.
         url = url == null ? "" : url;
         smallThumbnail = smallThumbnail == null ? "" : smallThumbnail;
     }

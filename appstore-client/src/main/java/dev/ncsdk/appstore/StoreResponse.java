@@ -30,8 +30,8 @@ public record StoreResponse<T>(T value, Source source, String etag, Instant stor
         STALE
     }
 
-    /** Checks required values. */
     public StoreResponse {
+        // Checks required values.
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(storedAt, "storedAt");

@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param release the release to update to
  */
 public record AppUpdate(String appId, String installedVersion, App app, AppRelease release) {
-    /** Checks required values. */
     public AppUpdate {
+        // Checks required values.
         Objects.requireNonNull(appId, "appId");
         Objects.requireNonNull(installedVersion, "installedVersion");
         Objects.requireNonNull(app, "app");

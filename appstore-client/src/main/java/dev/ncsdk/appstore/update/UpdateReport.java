@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param notInStore installed app ids the store does not list (shipped apps, private apps), ordered
  */
 public record UpdateReport(List<AppUpdate> updates, List<SkippedRelease> skipped, List<String> notInStore) {
-    /** Copies the lists. */
     public UpdateReport {
+        // Copies the lists.
         updates = List.copyOf(updates);
         skipped = List.copyOf(skipped);
         notInStore = List.copyOf(notInStore);
