@@ -55,7 +55,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link NcException}; it is never turned into an empty list. With {@link ReadOptions#allowStale()} an expired copy
  * is returned instead, flagged {@link StoreResponse#stale()}.
  *
- * <p>Thread-safe; close it to stop new calls.
+ * <p>Thread-safe; close it to stop new calls. The HTTP client is created on the first request, so answers served
+ * from a fresh cache cost no HTTP set-up.
  */
 public final class AppStoreClient implements AutoCloseable {
     /** The public store's API base URL. */
@@ -69,7 +70,9 @@ public final class AppStoreClient implements AutoCloseable {
     /** The header that carries a Nextcloud Enterprise subscription key (enterprise-only apps). */
     public static final String SUBSCRIPTION_KEY_HEADER = "X-NC-Subscription-Key";
 
-    private final HttpTransport transport;
+    private final HttpTransport.Builder transportConfig;
+    private volatile HttpTransport transport;
+    private volatile boolean closed;
     private final URI baseUri;
     private final ResponseCache cache;
     private final Duration maxAge;
@@ -92,7 +95,7 @@ public final class AppStoreClient implements AutoCloseable {
         if (b.httpClient != null) {
             tb.httpClient(b.httpClient);
         }
-        this.transport = tb.build();
+        this.transportConfig = tb;
         this.baseUri = b.baseUri;
         this.cache = b.cache;
         this.maxAge = b.maxAge;
@@ -121,9 +124,25 @@ public final class AppStoreClient implements AutoCloseable {
         return baseUri;
     }
 
-    /** The transport, shared with the publishing API. */
+    /**
+     * The transport, shared with the publishing API. Created on first use, so that a run served from a fresh cache
+     * never starts the JDK's HTTP client (and its TLS set-up).
+     */
     HttpTransport transport() {
-        return transport;
+        HttpTransport t = transport;
+        if (t == null) {
+            synchronized (transportConfig) {
+                t = transport;
+                if (t == null) {
+                    t = transportConfig.build();
+                    if (closed) {
+                        t.close();
+                    }
+                    transport = t;
+                }
+            }
+        }
+        return t;
     }
 
     /**
@@ -357,7 +376,7 @@ public final class AppStoreClient implements AutoCloseable {
             call.header(SUBSCRIPTION_KEY_HEADER, subscriptionKey.reveal());
         }
         CachedResponse stored = entry;
-        return transport.sendAsync(call.build()).handle((res, err) -> {
+        return transport().sendAsync(call.build()).handle((res, err) -> {
             if (err != null) {
                 return fallback(route, key, stored, options, asNcException(err));
             }
@@ -470,7 +489,12 @@ public final class AppStoreClient implements AutoCloseable {
     /** Stops new calls. A caller-supplied {@link HttpClient} is left open. */
     @Override
     public void close() {
-        transport.close();
+        closed = true;
+        synchronized (transportConfig) {
+            if (transport != null) {
+                transport.close();
+            }
+        }
     }
 
     @Override

@@ -452,6 +452,19 @@ class AppStoreClientTest {
     }
 
     @Test
+    void aClosedClientMakesNoMoreRequests() {
+        stubApps(Fixtures.appsExcerpt(), ETAG1);
+        AppStoreClient store = client(ResponseCache.none()).build();
+        store.close();
+        assertThatThrownBy(store::apps).isInstanceOf(IllegalStateException.class);
+        AppStoreClient used = client(ResponseCache.none()).build();
+        assertThat(used.apps()).hasSize(3);
+        used.close();
+        assertThatThrownBy(used::apps).isInstanceOf(IllegalStateException.class);
+        wm.verify(1, getRequestedFor(urlEqualTo(APPS)));
+    }
+
+    @Test
     void defaultsAreDocumentedValues() {
         try (AppStoreClient store = AppStoreClient.builder().build()) {
             assertThat(store.baseUri()).hasToString(AppStoreClient.DEFAULT_BASE_URL);
