@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             DemoCommand.class,
             OcsCommand.class,
+            UpdateCheckCommand.class,
             SignCommand.class,
             VerifyReleaseCommand.class,
             PackageCommand.class,

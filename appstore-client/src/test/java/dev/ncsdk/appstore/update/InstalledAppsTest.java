@@ -1,0 +1,45 @@
+package dev.ncsdk.appstore.update;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class InstalledAppsTest {
+    private static final String OCC = "{\"enabled\":{\"activity\":\"5.0.0\",\"files\":\"2.3.1\",\"news\":\"25.0.0\"},"
+            + "\"disabled\":{\"apporder\":\"0.3.2\",\"encryption\":\"2.19.0\",\"oldstyle\":null}}";
+
+    @Test
+    void readsEnabledAndDisabledApps() throws Exception {
+        Map<String, String> all =
+                InstalledApps.fromOccAppList(new ByteArrayInputStream(OCC.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(all)
+                .containsEntry("news", "25.0.0")
+                .containsEntry("apporder", "0.3.2")
+                .doesNotContainKey("oldstyle")
+                .hasSize(5);
+        assertThat(new java.util.ArrayList<>(all.keySet())).isSorted();
+        assertThat(InstalledApps.fromOccAppList(OCC, false)).containsOnlyKeys("activity", "files", "news");
+    }
+
+    @Test
+    void skipsNoiseBeforeTheJsonAndOldDisabledLists() {
+        String old = "PHP Warning: something\n{\"enabled\":{\"a\":\"1.0\"},\"disabled\":[\"b\",\"c\"]}";
+
+        assertThat(InstalledApps.fromOccAppList(old, true)).containsOnly(Map.entry("a", "1.0"));
+    }
+
+    @Test
+    void rejectsOtherDocuments() {
+        assertThatThrownBy(() -> InstalledApps.fromOccAppList("no json", true))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> InstalledApps.fromOccAppList("{\"apps\":[]}", true))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> InstalledApps.fromOccAppList("{\"enabled\":", true))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

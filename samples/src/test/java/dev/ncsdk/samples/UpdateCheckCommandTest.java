@@ -1,0 +1,187 @@
+package dev.ncsdk.samples;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UpdateCheckCommandTest {
+    private WireMockServer wm;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void start() throws IOException {
+        wm = new WireMockServer(options().dynamicPort());
+        wm.start();
+        byte[] excerpt = Files.readAllBytes(
+                Path.of(System.getProperty("ncsdk.fixtures"), "appstore", "server-AppFetcherTest-apps-excerpt.json"));
+        wm.stubFor(get(urlEqualTo("/api/v1/apps.json"))
+                .willReturn(aResponse().withHeader("ETag", "\"e1\"").withBody(excerpt)));
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void stop() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+        wm.stop();
+    }
+
+    private String store() {
+        return wm.baseUrl() + "/api/v1";
+    }
+
+    @Test
+    void printsATableOfUpdates() {
+        int code = Main.run(
+                "update-check",
+                "--store",
+                store(),
+                "--platform",
+                "11.0.5.1",
+                "--app",
+                "apporder=0.3.2",
+                "--app",
+                "direct_menu=0.9.2",
+                "--app",
+                "files=2.0.0");
+
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).isZero();
+        assertThat(text).contains("APP", "INSTALLED", "AVAILABLE", "DOWNLOAD");
+        assertThat(text)
+                .containsPattern(
+                        "apporder\\s+0\\.3\\.2\\s+0\\.3\\.3\\s+https://github.com/juliushaertl/apporder/releases/download/0.3.3/apporder.tar.gz");
+        assertThat(text).doesNotContain("direct_menu ");
+        assertThat(text).contains("1 of 3 apps can be updated.");
+    }
+
+    @Test
+    void printsJsonFromOccAppListAndUsesTheCache() throws IOException {
+        Path occ = tmp.resolve("apps.json");
+        Files.writeString(
+                occ,
+                "{\"enabled\":{\"apporder\":\"0.3.2\",\"twofactor_totp\":\"0.4.0\"},"
+                        + "\"disabled\":{\"direct_menu\":\"0.9.1\"}}");
+        Path cache = tmp.resolve("cache");
+
+        for (int i = 0; i < 2; i++) {
+            out.reset();
+            int code = Main.run(
+                    "update-check",
+                    "--store",
+                    store(),
+                    "--platform",
+                    "11.0.0",
+                    "--php",
+                    "7.0.33",
+                    "--channel",
+                    "beta",
+                    "--installed",
+                    occ.toString(),
+                    "--cache",
+                    cache.toString(),
+                    "--json");
+            assertThat(code).isZero();
+            JsonNode arr = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+            assertThat(arr).hasSize(3);
+            JsonNode first = arr.get(0);
+            assertThat(first.get("app").asText()).isEqualTo("apporder");
+            assertThat(first.get("installed").asText()).isEqualTo("0.3.2");
+            assertThat(first.get("available").asText()).isEqualTo("0.3.3");
+            assertThat(first.get("nightly").asBoolean()).isFalse();
+            assertThat(first.get("download").asText()).endsWith("/0.3.3/apporder.tar.gz");
+            assertThat(arr.get(2).get("app").asText()).isEqualTo("twofactor_totp");
+        }
+        wm.verify(1, getRequestedFor(urlEqualTo("/api/v1/apps.json")));
+    }
+
+    @Test
+    void phpOutOfRangeDropsTheRelease() {
+        int code = Main.run(
+                "update-check",
+                "--store",
+                store(),
+                "--platform",
+                "11.0.0",
+                "--php",
+                "8.2.36",
+                "--app",
+                "twofactor_totp=0.4.0",
+                "--json");
+
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).trim()).isEqualTo("[]");
+    }
+
+    @Test
+    void upToDateSaysSo() {
+        int code = Main.run("update-check", "--store", store(), "--platform", "10.0.0", "--app", "apporder=0.3.3");
+
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("All 1 apps are up to date");
+    }
+
+    @Test
+    void aRateLimitedStoreFailsWithAClearMessage() {
+        wm.resetMappings();
+        wm.stubFor(get(urlEqualTo("/api/v1/apps.json"))
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "3600")
+                        .withBody("<html><title>429 Too Many Requests</title></html>")));
+
+        int code = Main.run("update-check", "--store", store(), "--platform", "32.0.1.2", "--app", "apporder=0.3.2");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error:").contains("429");
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("up to date");
+    }
+
+    @Test
+    void badInputIsRejected() {
+        assertThat(Main.run("update-check", "--store", store(), "--platform", "32.x", "--app", "a=1.0.0"))
+                .isNotZero();
+        assertThat(Main.run("update-check", "--store", store(), "--platform", "32.0.1"))
+                .isNotZero();
+        assertThat(Main.run(
+                        "update-check",
+                        "--store",
+                        store(),
+                        "--platform",
+                        "32.0.1",
+                        "--channel",
+                        "nightly",
+                        "--app",
+                        "a=1.0.0"))
+                .isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--installed or --app")
+                .contains("unknown channel");
+    }
+}
