@@ -125,6 +125,16 @@ public final class AppStoreClient implements AutoCloseable {
     }
 
     /**
+     * The store's write API (tokens, registration, publishing, deletion) on this client's transport and
+     * credentials; build this client with {@code Credentials.token(...)} or {@code Credentials.basic(...)}.
+     *
+     * @return a publisher sharing this client's HTTP client, timeouts and credentials
+     */
+    public AppStorePublisher publisher() {
+        return new AppStorePublisher(transport(), baseUri);
+    }
+
+    /**
      * The transport, shared with the publishing API. Created on first use, so that a run served from a fresh cache
      * never starts the JDK's HTTP client (and its TLS set-up).
      */

@@ -477,4 +477,24 @@ class AppStoreClientTest {
         assertThatThrownBy(() -> AppStoreClient.builder().maxAge(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void publisherSharesTheClientsTransportBaseUrlAndCredentials() {
+        wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/api/v1/token/new"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"token\":\"fresh-token-value\"}")));
+        try (AppStoreClient store = client(ResponseCache.none())
+                .credentials(dev.ncsdk.ocs.Credentials.token(Secret.of("old-token-value")))
+                .userAgent("store-test/1")
+                .build()) {
+            Secret token = store.publisher().regenerateApiToken();
+
+            assertThat(token.reveal()).isEqualTo("fresh-token-value");
+        }
+        wm.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/api/v1/token/new"))
+                .withHeader("Authorization", equalTo("Token old-token-value"))
+                .withHeader("User-Agent", equalTo("store-test/1")));
+    }
 }

@@ -201,6 +201,27 @@ public final class ReleaseVerifier {
     }
 
     /**
+     * Runs every check on a release read from the store's API: the app's certificate, the release's signature
+     * and the downloaded archive, as {@link #verifyRelease(String, String, String, Path)} does.
+     *
+     * @param app the app, as {@code AppStoreClient} read it (its {@code certificate} is used)
+     * @param release one of that app's releases (its {@code signature} is used)
+     * @param archive the downloaded {@code .tar.gz} of that release
+     * @return the result
+     * @throws IllegalArgumentException when the release is not one of the app's
+     */
+    public VerificationResult verifyRelease(
+            dev.ncsdk.appstore.App app, dev.ncsdk.appstore.AppRelease release, Path archive) {
+        Objects.requireNonNull(app, "app");
+        Objects.requireNonNull(release, "release");
+        if (!app.releases().contains(release)) {
+            throw new IllegalArgumentException(
+                    "release " + release.version() + " is not one of app " + app.id() + "'s releases");
+        }
+        return verifyRelease(app.id(), app.certificate(), release.signature(), archive);
+    }
+
+    /**
      * Runs every check on a release whose archive is a stream (read to its end, not closed). The archive
      * inspector, if any, is not applied: a stream cannot be read twice.
      *

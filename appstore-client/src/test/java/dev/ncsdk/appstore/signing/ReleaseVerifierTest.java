@@ -182,6 +182,18 @@ class ReleaseVerifierTest {
                         .isValid())
                 .isTrue();
 
+        dev.ncsdk.appstore.App fromStore = storeApp("news", certPem, sig);
+        assertThat(v.verifyRelease(fromStore, fromStore.releases().get(0), file).isValid())
+                .isTrue();
+        dev.ncsdk.appstore.App otherSignature = storeApp("news", certPem, signatureOfOtherBytes(appKey));
+        assertThat(v.verifyRelease(otherSignature, otherSignature.releases().get(0), file)
+                        .failedCheck())
+                .contains(VerificationCheck.SIGNATURE_MISMATCH);
+        assertThatThrownBy(() ->
+                        v.verifyRelease(fromStore, otherSignature.releases().get(0), file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not one of app news");
+
         String wrapped = sig.replaceAll("(.{64})", "$1\n");
         assertThat(v.verifyRelease("news", certPem.replace("\n", "\r\n"), wrapped, file)
                         .isValid())
@@ -316,5 +328,27 @@ class ReleaseVerifierTest {
         byte[] der = pki.crl(BigInteger.TEN).getEncoded();
         assertThat(Pem.crls(der)).hasSize(1);
         assertThat(Pem.crls(der).get(0).getRevokedCertificate(BigInteger.TEN)).isNotNull();
+    }
+
+    /** An app as the store's JSON describes it, read by the SDK's own store reader. */
+    private static dev.ncsdk.appstore.App storeApp(String id, String certPem, String signature) {
+        String json = "[{\"id\":" + quote(id) + ",\"certificate\":" + quote(certPem)
+                + ",\"releases\":[{\"version\":\"1.0.0\",\"download\":\"https://example.invalid/" + id
+                + ".tar.gz\",\"signature\":" + quote(signature) + "}]}]";
+        return dev.ncsdk.appstore.AppStoreJson.readApps(json.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .get(0);
+    }
+
+    private static String quote(String s) {
+        return "\""
+                + s.replace("\\", "\\\\")
+                        .replace("\"", "\\\"")
+                        .replace("\r", "\\r")
+                        .replace("\n", "\\n") + "\"";
+    }
+
+    private static String signatureOfOtherBytes(KeyPair key) {
+        return AppSigner.of(key.getPrivate())
+                .sign(new ByteArrayInputStream("other bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }
