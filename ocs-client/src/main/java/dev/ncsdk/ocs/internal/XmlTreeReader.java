@@ -327,10 +327,11 @@ public final class XmlTreeReader {
         for (int i = 0; i < f.children.size(); i++) {
             String name = f.childNames.get(i);
             JsonNode v = f.children.get(i);
-            JsonNode existing = o.get(name);
+            JsonNode existing = o.putIfAbsent(name, v);
             if (existing == null) {
-                o.set(name, v);
-            } else if (repeated != null && repeated.contains(name)) {
+                continue; // the usual case: a new name
+            }
+            if (repeated != null && repeated.contains(name)) {
                 ((ArrayNode) existing).add(v);
             } else {
                 // a name seen twice: its values form a list
