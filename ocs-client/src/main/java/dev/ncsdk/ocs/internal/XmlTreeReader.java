@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -68,7 +69,7 @@ public final class XmlTreeReader {
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
-        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        f.setProperty(XMLInputFactory.IS_COALESCING, false); // Frame joins split text itself
         // without a reporter the JDK's parser prints "[Fatal Error]" lines to System.err; the exception suffices
         f.setXMLReporter((message, errorType, info, location) -> {});
         f.setXMLResolver((publicId, systemId, baseUri, ns) -> {
@@ -87,7 +88,9 @@ public final class XmlTreeReader {
     public static ObjectNode read(byte[] xml) throws XmlException {
         XMLStreamReader r = null;
         try {
-            r = FACTORY.createXMLStreamReader(new StringReader(decode(xml)));
+            r = isPlainUtf8(xml)
+                    ? FACTORY.createXMLStreamReader(new ByteArrayInputStream(xml), "UTF-8")
+                    : FACTORY.createXMLStreamReader(new StringReader(decode(xml)));
             return readDocument(r);
         } catch (XMLStreamException | RuntimeException e) {
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -140,6 +143,59 @@ public final class XmlTreeReader {
         }
     }
 
+    /**
+     * Whether the document is well-formed UTF-8 without a byte order mark and declares no other encoding; such a
+     * document goes to the parser as bytes (no copy), anything else is decoded first by {@link #decode}.
+     */
+    static boolean isPlainUtf8(byte[] b) {
+        int n = b.length;
+        if (n >= 5 && b[0] == '<' && b[1] == '?') {
+            String head = new String(b, 0, Math.min(n, 100), StandardCharsets.ISO_8859_1);
+            Matcher m = DECLARED_ENCODING.matcher(head);
+            if (m.find() && !m.group(1).equalsIgnoreCase("UTF-8") && !m.group(1).equalsIgnoreCase("UTF8")) {
+                return false;
+            }
+        }
+        int i = 0;
+        while (i < n) {
+            int c = b[i] & 0xff;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            int extra;
+            int min;
+            if (c >= 0xc2 && c <= 0xdf) {
+                extra = 1;
+                min = 0x80;
+            } else if (c >= 0xe0 && c <= 0xef) {
+                extra = 2;
+                min = 0x800;
+            } else if (c >= 0xf0 && c <= 0xf4) {
+                extra = 3;
+                min = 0x10000;
+            } else {
+                return false;
+            }
+            if (i + extra >= n) {
+                return false; // truncated sequence
+            }
+            int cp = c & (0x3f >> extra);
+            for (int k = 1; k <= extra; k++) {
+                int cc = b[i + k] & 0xff;
+                if ((cc & 0xc0) != 0x80) {
+                    return false;
+                }
+                cp = (cp << 6) | (cc & 0x3f);
+            }
+            if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) || cp == 0xfeff && i == 0) {
+                return false;
+            }
+            i += extra + 1;
+        }
+        return true;
+    }
+
     private static String firstLine(String m) {
         String s = m.strip();
         int nl = s.indexOf('\n');
@@ -147,15 +203,49 @@ public final class XmlTreeReader {
         return s.length() > 200 ? s.substring(0, 200) : s;
     }
 
-    /** An element being read: its name, its children so far, its text. */
+    /** An element being read: its name, its children so far (lists made on the first child), its text. */
     private static final class Frame {
         final String name;
-        final List<String> childNames = new ArrayList<>();
-        final List<JsonNode> children = new ArrayList<>();
-        StringBuilder text;
+        List<String> childNames;
+        List<JsonNode> children;
+        String text;
+        StringBuilder moreText;
 
         Frame(String name) {
             this.name = name;
+        }
+
+        boolean hasChildren() {
+            return children != null;
+        }
+
+        void addChild(String childName, JsonNode value) {
+            if (children == null) {
+                childNames = new ArrayList<>(4);
+                children = new ArrayList<>(4);
+            }
+            childNames.add(childName);
+            children.add(value);
+        }
+
+        void addText(XMLStreamReader r) {
+            if (text == null) {
+                text = r.getText();
+            } else {
+                if (moreText == null) {
+                    moreText = new StringBuilder(text);
+                }
+                moreText.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+            }
+        }
+
+        String text() {
+            return moreText != null ? moreText.toString() : text == null ? "" : text;
+        }
+
+        void dropText() {
+            text = null;
+            moreText = null;
         }
     }
 
@@ -182,8 +272,8 @@ public final class XmlTreeReader {
                         throw new XmlException("content after the root element", null);
                     }
                     Frame parentFrame = stack.peek();
-                    if (parentFrame != null) {
-                        parentFrame.text = null; // an element with children: its text is only indentation
+                    if (parentFrame != null && !parentFrame.hasChildren()) {
+                        parentFrame.dropText(); // an element with children: its text is only indentation
                     }
                     stack.push(new Frame(r.getLocalName()));
                     break;
@@ -191,11 +281,8 @@ public final class XmlTreeReader {
                 case XMLStreamConstants.CDATA:
                 case XMLStreamConstants.SPACE:
                     Frame f = stack.peek();
-                    if (f != null && f.children.isEmpty()) {
-                        if (f.text == null) {
-                            f.text = new StringBuilder();
-                        }
-                        f.text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                    if (f != null && !f.hasChildren()) {
+                        f.addText(r);
                     }
                     break;
                 case XMLStreamConstants.END_ELEMENT:
@@ -205,9 +292,7 @@ public final class XmlTreeReader {
                         root = NODES.objectNode();
                         root.set(done.name, value);
                     } else {
-                        Frame parent = stack.peek();
-                        parent.childNames.add(done.name);
-                        parent.children.add(value);
+                        stack.peek().addChild(done.name, value);
                     }
                     break;
                 default:
@@ -222,8 +307,8 @@ public final class XmlTreeReader {
     }
 
     private static JsonNode toNode(Frame f) {
-        if (f.children.isEmpty()) {
-            return NODES.textNode(f.text == null ? "" : f.text.toString());
+        if (!f.hasChildren()) {
+            return NODES.textNode(f.text());
         }
         boolean allElements = true;
         for (String n : f.childNames) {
@@ -242,10 +327,11 @@ public final class XmlTreeReader {
         for (int i = 0; i < f.children.size(); i++) {
             String name = f.childNames.get(i);
             JsonNode v = f.children.get(i);
-            JsonNode existing = o.get(name);
+            JsonNode existing = o.putIfAbsent(name, v);
             if (existing == null) {
-                o.set(name, v);
-            } else if (repeated != null && repeated.contains(name)) {
+                continue; // the usual case: a new name
+            }
+            if (repeated != null && repeated.contains(name)) {
                 ((ArrayNode) existing).add(v);
             } else {
                 // a name seen twice: its values form a list

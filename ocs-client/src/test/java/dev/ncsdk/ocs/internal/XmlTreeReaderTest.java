@@ -130,7 +130,16 @@ class XmlTreeReaderTest {
                 {(byte) 0xff, (byte) 0xfe, '<'},
                 {'<', 'a', '>', (byte) 0xc3, '<', '/', 'a', '>'},
                 "<?xml version=\"1.0\" encoding=\"no-such-charset\"?><a/>".getBytes(StandardCharsets.US_ASCII),
-                "<a><b></a>".getBytes(StandardCharsets.US_ASCII)
+                "<a><b></a>".getBytes(StandardCharsets.US_ASCII),
+                "<a x=\"1><b/></a>".getBytes(StandardCharsets.US_ASCII),
+                "<a>&#0;</a>".getBytes(StandardCharsets.US_ASCII),
+                "<a>\u0001</a>".getBytes(StandardCharsets.UTF_8),
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><a>\u00e9</b>".getBytes(StandardCharsets.UTF_8),
+                "<?xml version=\"1.0\" encoding=\"UTF-16\"?><a/>".getBytes(StandardCharsets.UTF_8),
+                "<a>&unknown;</a>".getBytes(StandardCharsets.US_ASCII),
+                "<!DOCTYPE a SYSTEM \"x\"><a/>".getBytes(StandardCharsets.US_ASCII),
+                {'<', 'a', '>', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '<', '/', 'a', '>'},
+                {'<', 'a', '>', (byte) 0xc0, (byte) 0xaf, '<', '/', 'a', '>'}
             }) {
                 assertThatThrownBy(() -> XmlTreeReader.read(b)).isInstanceOf(XmlTreeReader.XmlException.class);
             }
@@ -138,6 +147,22 @@ class XmlTreeReaderTest {
             System.setErr(old);
         }
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void onlyWellFormedUtf8TakesTheByteRoute() {
+        assertThat(XmlTreeReader.isPlainUtf8("<a>caf\u00e9 \u20ac \ud83d\ude00</a>".getBytes(StandardCharsets.UTF_8)))
+                .isTrue();
+        assertThat(XmlTreeReader.isPlainUtf8(new byte[] {'<', (byte) 0xc3})).isFalse(); // truncated
+        assertThat(XmlTreeReader.isPlainUtf8(new byte[] {(byte) 0xc0, (byte) 0xaf}))
+                .isFalse(); // overlong
+        assertThat(XmlTreeReader.isPlainUtf8(new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}))
+                .isFalse();
+        assertThat(XmlTreeReader.isPlainUtf8(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf, '<'}))
+                .isFalse();
+        assertThat(XmlTreeReader.isPlainUtf8(
+                        "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>".getBytes(StandardCharsets.US_ASCII)))
+                .isFalse();
     }
 
     @Test
