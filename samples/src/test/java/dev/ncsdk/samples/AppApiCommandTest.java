@@ -55,10 +55,7 @@ class AppApiCommandTest {
 
     private int run(String... action) {
         String[] base = {"appapi", "--url", wm.baseUrl(), "--user", "admin", "--password-env", PASSWORD_ENV};
-        String[] all = new String[base.length + action.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(action, 0, all, base.length, action.length);
-        return Main.run(all);
+        return Main.run(StdCapture.concat(base, action));
     }
 
     private String output() {

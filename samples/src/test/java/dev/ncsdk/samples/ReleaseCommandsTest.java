@@ -21,7 +21,6 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
@@ -138,9 +137,25 @@ class ReleaseCommandsTest {
             "--crl",
             crl.toString()
         };
-        String[] all = Arrays.copyOf(base, base.length + extra.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        return run(all);
+        return run(StdCapture.concat(base, extra));
+    }
+
+    /** Runs {@code publish} against the mock store, trusting its test certificate, with extra options. */
+    private static StdCapture.Run publish(String store, String tokenEnv, String download, Path key, String... extra) {
+        return run(StdCapture.concat(
+                new String[] {
+                    "publish",
+                    "--store",
+                    store,
+                    "--token-env",
+                    tokenEnv,
+                    "--download",
+                    download,
+                    "--key",
+                    key.toString(),
+                    "--insecure"
+                },
+                extra));
     }
 
     /** Runs {@code package} on an app folder. */
@@ -274,34 +289,12 @@ class ReleaseCommandsTest {
         String download = "https://localhost:" + wm.getHttpsPort() + "/dl/news.tar.gz";
         String store = "http://localhost:" + wm.getPort() + "/api/v1";
 
-        StdCapture.Run dry = run(
-                "publish",
-                "--store",
-                store,
-                "--token-env",
-                env.getKey(),
-                "--download",
-                download,
-                "--key",
-                key.toString(),
-                "--dry-run",
-                "--insecure");
+        StdCapture.Run dry = publish(store, env.getKey(), download, key, "--dry-run");
         assertThat(dry.exit()).as(dry.err()).isZero();
         assertThat(dry.out()).contains("dry run").contains(expectedSig).contains("\"nightly\" : false");
         wm.verify(0, postRequestedFor(urlEqualTo("/api/v1/apps/releases")));
 
-        StdCapture.Run real = run(
-                "publish",
-                "--store",
-                store,
-                "--token-env",
-                env.getKey(),
-                "--download",
-                download,
-                "--key",
-                key.toString(),
-                "--nightly",
-                "--insecure");
+        StdCapture.Run real = publish(store, env.getKey(), download, key, "--nightly");
         assertThat(real.exit()).as(real.err()).isZero();
         assertThat(real.out()).contains("CREATED");
         wm.verify(
@@ -311,17 +304,7 @@ class ReleaseCommandsTest {
                         .withRequestBody(equalToJson("{\"download\":\"" + download + "\",\"signature\":\"" + expectedSig
                                 + "\",\"nightly\":true}")));
 
-        StdCapture.Run noToken = run(
-                "publish",
-                "--store",
-                store,
-                "--token-env",
-                "NCSDK_SURELY_UNSET_VARIABLE",
-                "--download",
-                download,
-                "--key",
-                key.toString(),
-                "--insecure");
+        StdCapture.Run noToken = publish(store, "NCSDK_SURELY_UNSET_VARIABLE", download, key);
         assertThat(noToken.exit()).isEqualTo(1);
         assertThat(noToken.err()).contains("NCSDK_SURELY_UNSET_VARIABLE");
     }

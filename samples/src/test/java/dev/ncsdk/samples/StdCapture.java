@@ -3,6 +3,7 @@ package dev.ncsdk.samples;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -35,6 +36,19 @@ final class StdCapture implements BeforeEachCallback, AfterEachCallback {
         } finally {
             c.stop();
         }
+    }
+
+    /**
+     * Arguments after a command's fixed leading arguments.
+     *
+     * @param first the leading arguments
+     * @param rest the arguments after them
+     * @return both, in order
+     */
+    static String[] concat(String[] first, String... rest) {
+        String[] all = Arrays.copyOf(first, first.length + rest.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
     }
 
     @Override

@@ -47,12 +47,14 @@ class UpdateCheckCommandTest {
         return wm.baseUrl() + "/api/v1";
     }
 
+    /** Runs {@code update-check} against the mock store. */
+    private int check(String... args) {
+        return Main.run(StdCapture.concat(new String[] {"update-check", "--store", store()}, args));
+    }
+
     @Test
     void printsATableOfUpdates() {
-        int code = Main.run(
-                "update-check",
-                "--store",
-                store(),
+        int code = check(
                 "--platform",
                 "11.0.5.1",
                 "--app",
@@ -83,10 +85,7 @@ class UpdateCheckCommandTest {
 
         for (int i = 0; i < 2; i++) {
             std.resetOut();
-            int code = Main.run(
-                    "update-check",
-                    "--store",
-                    store(),
+            int code = check(
                     "--platform",
                     "11.0.0",
                     "--php",
@@ -114,17 +113,7 @@ class UpdateCheckCommandTest {
 
     @Test
     void phpOutOfRangeDropsTheRelease() {
-        int code = Main.run(
-                "update-check",
-                "--store",
-                store(),
-                "--platform",
-                "11.0.0",
-                "--php",
-                "8.2.36",
-                "--app",
-                "twofactor_totp=0.4.0",
-                "--json");
+        int code = check("--platform", "11.0.0", "--php", "8.2.36", "--app", "twofactor_totp=0.4.0", "--json");
 
         assertThat(code).isZero();
         assertThat(std.out().trim()).isEqualTo("[]");
@@ -132,7 +121,7 @@ class UpdateCheckCommandTest {
 
     @Test
     void upToDateSaysSo() {
-        int code = Main.run("update-check", "--store", store(), "--platform", "10.0.0", "--app", "apporder=0.3.3");
+        int code = check("--platform", "10.0.0", "--app", "apporder=0.3.3");
 
         assertThat(code).isZero();
         assertThat(std.out()).contains("All 1 apps are up to date");
@@ -147,7 +136,7 @@ class UpdateCheckCommandTest {
                         .withHeader("Retry-After", "3600")
                         .withBody("<html><title>429 Too Many Requests</title></html>")));
 
-        int code = Main.run("update-check", "--store", store(), "--platform", "32.0.1.2", "--app", "apporder=0.3.2");
+        int code = check("--platform", "32.0.1.2", "--app", "apporder=0.3.2");
 
         assertThat(code).isEqualTo(1);
         assertThat(std.err()).contains("error:").contains("429");
@@ -156,20 +145,9 @@ class UpdateCheckCommandTest {
 
     @Test
     void badInputIsRejected() {
-        assertThat(Main.run("update-check", "--store", store(), "--platform", "32.x", "--app", "a=1.0.0"))
-                .isNotZero();
-        assertThat(Main.run("update-check", "--store", store(), "--platform", "32.0.1"))
-                .isNotZero();
-        assertThat(Main.run(
-                        "update-check",
-                        "--store",
-                        store(),
-                        "--platform",
-                        "32.0.1",
-                        "--channel",
-                        "nightly",
-                        "--app",
-                        "a=1.0.0"))
+        assertThat(check("--platform", "32.x", "--app", "a=1.0.0")).isNotZero();
+        assertThat(check("--platform", "32.0.1")).isNotZero();
+        assertThat(check("--platform", "32.0.1", "--channel", "nightly", "--app", "a=1.0.0"))
                 .isNotZero();
         assertThat(std.err()).contains("--installed or --app").contains("unknown channel");
     }
