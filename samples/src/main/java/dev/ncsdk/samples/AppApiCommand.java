@@ -5,17 +5,12 @@ import dev.ncsdk.appapi.admin.AppApiAdminClient;
 import dev.ncsdk.appapi.admin.DaemonConfig;
 import dev.ncsdk.appapi.admin.DaemonList;
 import dev.ncsdk.appapi.admin.ExAppInfo;
-import dev.ncsdk.ocs.Credentials;
-import dev.ncsdk.ocs.Secret;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code appapi}: lists a server's deploy daemons and ExApps, or registers a manual-install daemon, as an admin.
@@ -34,10 +29,7 @@ import picocli.CommandLine.Spec;
             "  exapps                       list registered ExApps",
             "  register-manual-daemon NAME  register a manual-install daemon for ExApp development"
         })
-public final class AppApiCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class AppApiCommand extends SampleCommand {
     @Option(names = "--url", required = true, description = "Nextcloud base URL")
     String url;
 
@@ -78,11 +70,10 @@ public final class AppApiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        Credentials credentials = Credentials.basic(user, Secret.fromEnv(passwordEnv));
+        PrintWriter out = out();
         try (AppApiAdminClient admin = AppApiAdminClient.builder()
                 .baseUrl(url)
-                .credentials(credentials)
+                .credentials(Secrets.basic(user, passwordEnv))
                 .requestTimeout(Duration.ofSeconds(timeoutSeconds))
                 .build()) {
             switch (action) {
@@ -94,8 +85,8 @@ public final class AppApiCommand implements Callable<Integer> {
                     return 0;
                 case "register-manual-daemon":
                     if (name == null || name.isBlank()) {
-                        spec.commandLine().getErr().println("register-manual-daemon needs a NAME");
-                        return 2;
+                        err().println("register-manual-daemon needs a NAME");
+                        return Failures.USAGE;
                     }
                     DaemonConfig d = DaemonConfig.manualInstall(
                                     name, exAppHost, nextcloudUrl != null ? nextcloudUrl : url)
@@ -110,10 +101,8 @@ public final class AppApiCommand implements Callable<Integer> {
                             setDefault ? " as the default daemon" : "");
                     return 0;
                 default:
-                    spec.commandLine()
-                            .getErr()
-                            .println("unknown action: " + action + " (daemons, exapps, register-manual-daemon)");
-                    return 2;
+                    err().println("unknown action: " + action + " (daemons, exapps, register-manual-daemon)");
+                    return Failures.USAGE;
             }
         }
     }

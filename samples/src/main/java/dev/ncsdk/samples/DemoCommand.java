@@ -31,11 +31,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code demo}: an offline tour of the SDK. It starts an embedded server on loopback that plays a Nextcloud
@@ -45,14 +42,11 @@ import picocli.CommandLine.Spec;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = "Offline tour of the SDK against an embedded Nextcloud and App Store on loopback.")
-final class DemoCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class DemoCommand extends SampleCommand {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         try (DemoServer server = DemoServer.start()) {
             out.println("ncsdk demo: embedded Nextcloud and App Store at " + server.nextcloudUrl());
             out.println();

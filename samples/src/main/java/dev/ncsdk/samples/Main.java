@@ -1,29 +1,27 @@
 package dev.ncsdk.samples;
 
+import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The samples jar: {@code java -jar samples/target/ncsdk-samples.jar COMMAND [OPTIONS]}. Each command shows one
  * use of the SDK and can drive it from outside.
+ *
+ * <p>Start-up matters for a command-line tool, so picocli's model (built by reflection) is built only for the
+ * command the first argument names; the full model with every command is built only when the top-level command
+ * itself runs ({@code --help}, {@code -V}, {@code help}, no or an unknown command), so its usage lists them all.
  */
 @Command(
         name = "ncsdk-samples",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Runnable samples of the ncsdk Java SDK for Nextcloud.",
-        subcommands = {
-            CommandLine.HelpCommand.class,
-            DemoCommand.class,
-            OcsCommand.class,
-            UpdateCheckCommand.class,
-            SignCommand.class,
-            VerifyReleaseCommand.class,
-            PackageCommand.class,
-            PublishCommand.class,
-            AppApiCommand.class
-        })
+        description = "Runnable samples of the ncsdk Java SDK for Nextcloud.")
 public final class Main {
+    /** The command names, in the order the top-level usage lists them (after {@code help}). */
+    static final List<String> COMMANDS =
+            List.of("demo", "ocs", "update-check", "sign", "verify-release", "package", "publish", "appapi");
 
     private Main() {}
 
@@ -43,7 +41,7 @@ public final class Main {
      * @return the exit code
      */
     public static int run(String... args) {
-        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
     /**
@@ -54,15 +52,63 @@ public final class Main {
      * @param args the command line
      * @return the exit code
      */
-    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Main());
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine(args.length == 0 ? null : args[0]);
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, line, parse) -> {
-            line.getErr().println("error: " + ex.getMessage());
-            return 1;
-        });
+        cl.setExecutionExceptionHandler(new Failures.Handler());
         return cl.execute(args);
+    }
+
+    /**
+     * The picocli model for a command line whose first argument is {@code first}: the top-level command with only
+     * that subcommand when {@code first} names one, with every subcommand otherwise.
+     *
+     * @param first the first argument, or null when there is none
+     * @return the command line to execute
+     */
+    static CommandLine commandLine(String first) {
+        CommandLine cl = new CommandLine(new Main());
+        Object only = first == null ? null : command(first);
+        if (only != null) {
+            cl.addSubcommand(only);
+            return cl;
+        }
+        cl.addSubcommand(new CommandLine.HelpCommand());
+        for (String name : COMMANDS) {
+            cl.addSubcommand(command(name));
+        }
+        return cl;
+    }
+
+    /**
+     * A new instance of the command with this name. A plain switch, not a map of lambdas or classes, so that
+     * naming one command loads neither the others nor the lambda machinery.
+     *
+     * @param name a command name
+     * @return the command, or null when no command has this name
+     */
+    static Object command(String name) {
+        switch (name) {
+            case "demo":
+                return new DemoCommand();
+            case "ocs":
+                return new OcsCommand();
+            case "update-check":
+                return new UpdateCheckCommand();
+            case "sign":
+                return new SignCommand();
+            case "verify-release":
+                return new VerifyReleaseCommand();
+            case "package":
+                return new PackageCommand();
+            case "publish":
+                return new PublishCommand();
+            case "appapi":
+                return new AppApiCommand();
+            default:
+                return null;
+        }
     }
 
     /** Prints the SDK's version. */

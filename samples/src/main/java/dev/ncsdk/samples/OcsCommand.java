@@ -1,14 +1,10 @@
 package dev.ncsdk.samples;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ncsdk.ocs.Credentials;
 import dev.ncsdk.ocs.NcException;
-import dev.ncsdk.ocs.NcResponseException;
 import dev.ncsdk.ocs.OcsApiVersion;
 import dev.ncsdk.ocs.OcsClient;
 import dev.ncsdk.ocs.OcsFormat;
@@ -16,7 +12,6 @@ import dev.ncsdk.ocs.OcsMeta;
 import dev.ncsdk.ocs.OcsRequest;
 import dev.ncsdk.ocs.OcsResponse;
 import dev.ncsdk.ocs.RetryPolicy;
-import dev.ncsdk.ocs.Secret;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,13 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ocs}: a typed curl for OCS. Sends one request to {@code /ocs/v2.php<PATH>} (or v1) and prints
@@ -51,12 +43,9 @@ import picocli.CommandLine.Spec;
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the server answered with a failure", "2:bad usage", "3:no answer"})
-public final class OcsCommand implements Callable<Integer> {
+public final class OcsCommand extends SampleCommand {
     private static final Pattern XML_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9._-]*");
     private static final Set<String> QUERY_METHODS = Set.of("GET", "HEAD", "DELETE", "OPTIONS");
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--url", required = true, description = "Nextcloud base URL, may have a sub-path")
     String url;
@@ -93,18 +82,16 @@ public final class OcsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         if ((user == null) != (passwordEnv == null)) {
-            err.println("error: --user and --password-env go together");
-            return 2;
+            return Failures.usage(err, "--user and --password-env go together");
         }
         Map<String, String> fields = new LinkedHashMap<>();
         for (String p : params) {
             int eq = p.indexOf('=');
             if (eq <= 0) {
-                err.println("error: parameters are name=value, got: " + p);
-                return 2;
+                return Failures.usage(err, "parameters are name=value, got: " + p);
             }
             fields.put(p.substring(0, eq), p.substring(eq + 1));
         }
@@ -118,12 +105,11 @@ public final class OcsCommand implements Callable<Integer> {
                     .requestTimeout(Duration.ofSeconds(Math.max(1, timeoutSeconds)))
                     .retryPolicy(RetryPolicy.defaults());
             if (user != null) {
-                b.credentials(Credentials.basic(user, Secret.fromEnv(passwordEnv)));
+                b.credentials(Secrets.basic(user, passwordEnv));
             }
             rb = OcsRequest.builder(method, path);
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
+            return Failures.usage(err, e.getMessage());
         }
         if (QUERY_METHODS.contains(method.toUpperCase(java.util.Locale.ROOT))) {
             rb.query(fields);
@@ -135,17 +121,12 @@ public final class OcsCommand implements Callable<Integer> {
             out.println(render(r.meta(), raw ? r.rawData() : canonical(r.rawData())));
             out.flush();
             return 0;
-        } catch (NcResponseException e) {
-            err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            return 1;
         } catch (NcException e) {
-            err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            return 3;
+            return Failures.report(err, e);
         }
     }
 
     private static String render(OcsMeta meta, JsonNode data) {
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         ObjectNode mn = root.putObject("meta");
         mn.put("status", meta.status());
@@ -154,11 +135,7 @@ public final class OcsCommand implements Callable<Integer> {
         mn.put("totalitems", meta.totalItems());
         mn.put("itemsperpage", meta.itemsPerPage());
         root.set("data", data);
-        try {
-            return m.writeValueAsString(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.pretty(root);
     }
 
     /**

@@ -5,11 +5,8 @@ import dev.ncsdk.appstore.archive.ArchiveProblem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * Packages an app folder into a reproducible release {@code .tar.gz} and inspects it as the store would. Exit 0
@@ -20,10 +17,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Package an app folder into a reproducible .tar.gz (.nextcloudignore honoured) and check it."
                 + " Exit 0 when the store would accept it, 2 when not.")
-public final class PackageCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class PackageCommand extends SampleCommand {
     @Option(names = "--dir", required = true, description = "the app folder (with appinfo/info.xml)")
     Path dir;
 
@@ -43,10 +37,10 @@ public final class PackageCommand implements Callable<Integer> {
     public Integer call() {
         AppPackager.Result r =
                 AppPackager.builder().timestamp(timestamp).build().pack(dir, out);
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = out();
         o.printf("%s  %s (%s, %d entries, %d bytes)%n", r.sha256(), r.archive(), r.appId(), r.entries(), r.bytes());
         o.flush();
-        PrintWriter e = spec.commandLine().getErr();
+        PrintWriter e = err();
         r.report().warnings().forEach(w -> e.println("warning: " + w));
         for (ArchiveProblem p : r.report().problems()) {
             e.println("problem: " + p);

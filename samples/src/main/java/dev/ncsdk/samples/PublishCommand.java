@@ -1,6 +1,5 @@
 package dev.ncsdk.samples;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ncsdk.appstore.AppStorePublisher;
 import dev.ncsdk.appstore.publish.DownloadCheck;
 import dev.ncsdk.appstore.publish.PublishOutcome;
@@ -16,15 +15,12 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * Publishes a release: downloads the URL, signs exactly the bytes it serves, checks them again as the store
@@ -34,10 +30,7 @@ import picocli.CommandLine.Spec;
         name = "publish",
         mixinStandardHelpOptions = true,
         description = "Sign the archive a URL serves and publish it to the App Store (checked before posting).")
-public final class PublishCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class PublishCommand extends SampleCommand {
     @Option(
             names = "--store",
             description = "the store's API base URL, default ${DEFAULT-VALUE}",
@@ -75,18 +68,17 @@ public final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        String token = System.getenv(tokenEnv);
-        if ((token == null || token.isBlank()) && !dryRun) {
-            spec.commandLine().getErr().println("error: environment variable " + tokenEnv + " is not set");
-            spec.commandLine().getErr().flush();
-            return 1;
+        PrintWriter out = out();
+        String token = Secrets.valueOrNull(tokenEnv);
+        if (token == null && !dryRun) {
+            err().println("error: environment variable " + tokenEnv + " is not set");
+            flush();
+            return Failures.FAILED;
         }
-        AppSigner signer = AppSigner.fromFile(key, passwordEnv == null ? null : Secret.fromEnv(passwordEnv));
+        AppSigner signer = AppSigner.fromFile(key, Secrets.fromEnvOrNull(passwordEnv));
         AppStorePublisher.Builder b = AppStorePublisher.builder()
                 .baseUrl(store)
-                .credentials(
-                        token == null || token.isBlank() ? Credentials.none() : Credentials.token(Secret.of(token)));
+                .credentials(token == null ? Credentials.none() : Credentials.token(Secret.of(token)));
         if (insecure) {
             b.httpClient(trustAll());
         }
@@ -105,7 +97,7 @@ public final class PublishCommand implements Callable<Integer> {
                 body.put("nightly", upload.nightly());
                 out.println("dry run: " + check.report().appId().orElse("?") + " " + check.bytes() + " bytes, sha256 "
                         + check.sha256() + "; would POST " + publisher.baseUri() + "/apps/releases:");
-                out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(body));
+                out.println(Json.pretty(body));
                 out.flush();
                 return 0;
             }

@@ -1,14 +1,10 @@
 package dev.ncsdk.samples;
 
 import dev.ncsdk.appstore.signing.AppSigner;
-import dev.ncsdk.ocs.Secret;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * Signs a release archive or an app id for the App Store, as
@@ -18,10 +14,7 @@ import picocli.CommandLine.Spec;
         name = "sign",
         mixinStandardHelpOptions = true,
         description = "Sign a release archive or an app id (SHA512withRSA, base64 on one line).")
-public final class SignCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class SignCommand extends SampleCommand {
     @Option(names = "--key", required = true, description = "the app's private key (PEM: PKCS#8 or PKCS#1)")
     Path key;
 
@@ -47,11 +40,10 @@ public final class SignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Secret password = passwordEnv == null ? null : Secret.fromEnv(passwordEnv);
-        AppSigner signer = AppSigner.fromFile(key, password);
+        AppSigner signer = AppSigner.fromFile(key, Secrets.fromEnvOrNull(passwordEnv));
         String signature = target.archive != null ? signer.sign(target.archive) : signer.signAppId(target.appId);
-        spec.commandLine().getOut().println(signature);
-        spec.commandLine().getOut().flush();
+        out().println(signature);
+        flush();
         return 0;
     }
 }

@@ -1,6 +1,5 @@
 package dev.ncsdk.samples;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ncsdk.appstore.AppStoreClient;
 import dev.ncsdk.appstore.cache.ResponseCache;
@@ -16,12 +15,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code update-check}: which installed apps have a newer compatible release in the App Store, with Nextcloud
@@ -33,11 +29,7 @@ import picocli.CommandLine.Spec;
         name = "update-check",
         mixinStandardHelpOptions = true,
         description = "List installed apps that have a newer compatible release in the App Store.")
-public final class UpdateCheckCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
+public final class UpdateCheckCommand extends SampleCommand {
     @Option(
             names = "--store",
             paramLabel = "URL",
@@ -111,8 +103,8 @@ public final class UpdateCheckCommand implements Callable<Integer> {
         try (AppStoreClient storeClient = client.build()) {
             report = checker.build().check(storeClient, installedApps);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         for (SkippedRelease s : report.skipped()) {
             err.println("warning: " + s.appId() + (s.installed() ? " (installed " : " release ") + s.version()
                     + (s.installed() ? ")" : "") + " skipped: " + s.reason());
@@ -122,13 +114,12 @@ public final class UpdateCheckCommand implements Callable<Integer> {
         } else {
             printTable(report, installedApps.size(), out);
         }
-        out.flush();
-        err.flush();
+        flush();
         return 0;
     }
 
     private static void printJson(UpdateReport report, PrintWriter out) throws IOException {
-        JsonGenerator g = new JsonFactory().createGenerator(out);
+        JsonGenerator g = Json.compact(out);
         g.writeStartArray();
         for (AppUpdate u : report.updates()) {
             g.writeStartObject();

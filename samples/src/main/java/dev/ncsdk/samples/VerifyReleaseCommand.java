@@ -12,11 +12,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * Verifies a release as Nextcloud does before installing it: revocation list, revocation, chain, expiry, common
@@ -27,12 +24,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Verify a release archive against its signature, app certificate and Nextcloud's trust files."
                 + " Exit 0 when valid, 2 (and the failed check) when not.")
-public final class VerifyReleaseCommand implements Callable<Integer> {
+public final class VerifyReleaseCommand extends SampleCommand {
     /** Exit code of a release that fails verification. */
     public static final int INVALID = 2;
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--app", required = true, description = "the app id")
     String appId;
@@ -88,19 +82,17 @@ public final class VerifyReleaseCommand implements Callable<Integer> {
                 Files.readString(certificate, StandardCharsets.US_ASCII),
                 Files.readString(signature, StandardCharsets.US_ASCII),
                 archive);
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         for (String w : r.warnings()) {
             err.println("warning: " + w);
         }
         if (r.isValid()) {
-            out.println("valid: " + r.message());
-            out.flush();
-            err.flush();
+            out().println("valid: " + r.message());
+            flush();
             return 0;
         }
         err.println("invalid: " + r.failedCheck().orElseThrow() + ": " + r.message());
-        err.flush();
+        flush();
         return INVALID;
     }
 }

@@ -11,41 +11,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The {@code appapi} sample against WireMock serving the recorded Nextcloud 32 answers. */
 class AppApiCommandTest {
     // the password comes from an environment variable; HOME is set wherever Maven runs
     private static final String PASSWORD_ENV = "HOME";
 
+    @RegisterExtension
+    final StdCapture std = new StdCapture();
+
     private WireMockServer wm;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
 
     @BeforeEach
     void start() {
         wm = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         wm.start();
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach
     void stop() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
         wm.stop();
     }
 
@@ -64,14 +55,11 @@ class AppApiCommandTest {
 
     private int run(String... action) {
         String[] base = {"appapi", "--url", wm.baseUrl(), "--user", "admin", "--password-env", PASSWORD_ENV};
-        String[] all = new String[base.length + action.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(action, 0, all, base.length, action.length);
-        return Main.run(all);
+        return Main.run(StdCapture.concat(base, action));
     }
 
     private String output() {
-        return out.toString(StandardCharsets.UTF_8);
+        return std.out();
     }
 
     @Test
@@ -132,16 +120,14 @@ class AppApiCommandTest {
                         .withHeader("Content-Type", "application/json; charset=utf-8")
                         .withBody(fixture("140_admin_daemons_as_nonadmin_err.body.json"))));
         assertThat(run("daemons")).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Logged in account must be an admin");
+        assertThat(std.err()).contains("Logged in account must be an admin");
     }
 
     @Test
     void badUsageExitsWith2() {
         assertThat(run("register-manual-daemon")).isEqualTo(2);
         assertThat(run("reboot")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("needs a NAME")
-                .contains("unknown action: reboot");
+        assertThat(std.err()).contains("needs a NAME").contains("unknown action: reboot");
         assertThat(wm.getAllServeEvents()).isEmpty();
     }
 }

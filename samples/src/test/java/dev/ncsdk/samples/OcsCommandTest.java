@@ -14,13 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,24 +28,8 @@ class OcsCommandTest {
             .options(wireMockConfig().dynamicPort())
             .build();
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
+    @RegisterExtension
+    final StdCapture std = new StdCapture();
 
     private static Path fixture(String name) {
         return Path.of(System.getProperty("ncsdk.fixtures"), "nextcloud-32", name);
@@ -65,11 +44,11 @@ class OcsCommandTest {
     }
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return std.out();
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return std.err();
     }
 
     @ParameterizedTest(name = "{0} and {1} print the same")
@@ -90,7 +69,7 @@ class OcsCommandTest {
                 : new String[] {"ocs", "--url", wm.baseUrl(), "--v1", "GET", "/cloud/capabilities"};
         assertThat(Main.run(base)).isZero();
         String fromJson = stdout();
-        out.reset();
+        std.resetOut();
         String[] withXml = new String[base.length + 1];
         System.arraycopy(base, 0, withXml, 0, 3);
         withXml[3] = "--xml";

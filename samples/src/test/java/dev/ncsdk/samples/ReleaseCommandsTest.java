@@ -12,11 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.ncsdk.appstore.signing.AppSigner;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.StringWriter;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -118,20 +115,52 @@ class ReleaseCommandsTest {
     }
 
     /** Runs the samples jar's main entry and captures its output. */
-    private static String[] run(int[] exit, String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit[0] = Main.run(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new String[] {out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
+    private static StdCapture.Run run(String... args) {
+        return StdCapture.run(args);
+    }
+
+    /** Runs {@code verify-release} on one release with the given trust files and extra options. */
+    private static StdCapture.Run verify(
+            String appId, Path archive, Path sig, Path cert, Path trust, Path crl, String... extra) {
+        String[] base = {
+            "verify-release",
+            "--app",
+            appId,
+            "--archive",
+            archive.toString(),
+            "--signature",
+            sig.toString(),
+            "--certificate",
+            cert.toString(),
+            "--trust",
+            trust.toString(),
+            "--crl",
+            crl.toString()
+        };
+        return run(StdCapture.concat(base, extra));
+    }
+
+    /** Runs {@code publish} against the mock store, trusting its test certificate, with extra options. */
+    private static StdCapture.Run publish(String store, String tokenEnv, String download, Path key, String... extra) {
+        return run(StdCapture.concat(
+                new String[] {
+                    "publish",
+                    "--store",
+                    store,
+                    "--token-env",
+                    tokenEnv,
+                    "--download",
+                    download,
+                    "--key",
+                    key.toString(),
+                    "--insecure"
+                },
+                extra));
+    }
+
+    /** Runs {@code package} on an app folder. */
+    private static StdCapture.Run pack(Path app, Path out) {
+        return run("package", "--dir", app.toString(), "--out", out.toString());
     }
 
     private static Path appFolder(Path dir) throws Exception {
@@ -146,11 +175,10 @@ class ReleaseCommandsTest {
 
     @Test
     void signReproducesTheKnownSignaturesOfAnAppIdAndAnArchive(@TempDir Path dir) throws Exception {
-        int[] exit = new int[1];
-        String[] id = run(
-                exit, "sign", "--key", fixture("appsignature-test-pkcs1.key").toString(), "--app-id", "FOO");
-        assertThat(exit[0]).isZero();
-        assertThat(id[0].strip())
+        StdCapture.Run id =
+                run("sign", "--key", fixture("appsignature-test-pkcs1.key").toString(), "--app-id", "FOO");
+        assertThat(id.exit()).isZero();
+        assertThat(id.out().strip())
                 .isEqualTo(Files.readString(fixture("appsignature-test-pkcs1-FOO.sig.b64"))
                         .strip());
 
@@ -158,20 +186,16 @@ class ReleaseCommandsTest {
         Files.write(
                 archive,
                 Base64.getMimeDecoder().decode(Files.readString(fixture("pushaction-test_app_artifact.tar.gz.b64"))));
-        String[] ar = run(
-                exit,
-                "sign",
-                "--key",
-                fixture("pushaction-test_appkey.key").toString(),
-                "--archive",
-                archive.toString());
-        assertThat(exit[0]).isZero();
-        assertThat(ar[0].strip())
+        StdCapture.Run ar =
+                run("sign", "--key", fixture("pushaction-test_appkey.key").toString(), "--archive", archive.toString());
+        assertThat(ar.exit()).isZero();
+        assertThat(ar.out().strip())
                 .isEqualTo(Files.readString(fixture("pushaction-test_app_artifact.sig.b64"))
                         .strip());
 
-        run(exit, "sign", "--key", fixture("pushaction-test_appkey.key").toString());
-        assertThat(exit[0]).isNotZero();
+        assertThat(run("sign", "--key", fixture("pushaction-test_appkey.key").toString())
+                        .exit())
+                .isNotZero();
     }
 
     @Test
@@ -190,102 +214,28 @@ class ReleaseCommandsTest {
                 dir.resolve("news.sig"), AppSigner.of(appKey.getPrivate()).sign(archive));
         Path cert = Files.writeString(dir.resolve("news.crt"), pem(app));
         Path revoked = Files.writeString(dir.resolve("revoked.crt"), pem(revokedApp));
-        int[] exit = new int[1];
 
-        String[] ok = run(
-                exit,
-                "verify-release",
-                "--app",
-                "news",
-                "--archive",
-                archive.toString(),
-                "--signature",
-                sig.toString(),
-                "--certificate",
-                cert.toString(),
-                "--trust",
-                trust.toString(),
-                "--crl",
-                crl.toString());
-        assertThat(exit[0]).as(ok[1]).isZero();
-        assertThat(ok[0]).startsWith("valid:");
+        StdCapture.Run ok = verify("news", archive, sig, cert, trust, crl);
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(ok.out()).startsWith("valid:");
 
-        String[] inspected = run(
-                exit,
-                "verify-release",
-                "--app",
-                "news",
-                "--archive",
-                archive.toString(),
-                "--signature",
-                sig.toString(),
-                "--certificate",
-                cert.toString(),
-                "--trust",
-                trust.toString(),
-                "--crl",
-                crl.toString(),
-                "--inspect");
-        assertThat(exit[0]).isEqualTo(VerifyReleaseCommand.INVALID);
-        assertThat(inspected[1]).contains("ARCHIVE_INVALID").contains("NOT_GZIP");
+        StdCapture.Run inspected = verify("news", archive, sig, cert, trust, crl, "--inspect");
+        assertThat(inspected.exit()).isEqualTo(VerifyReleaseCommand.INVALID);
+        assertThat(inspected.err()).contains("ARCHIVE_INVALID").contains("NOT_GZIP");
 
         bytes[10] ^= 1;
         Path tampered = Files.write(dir.resolve("tampered.tar.gz"), bytes);
-        String[] bad = run(
-                exit,
-                "verify-release",
-                "--app",
-                "news",
-                "--archive",
-                tampered.toString(),
-                "--signature",
-                sig.toString(),
-                "--certificate",
-                cert.toString(),
-                "--trust",
-                trust.toString(),
-                "--crl",
-                crl.toString());
-        assertThat(exit[0]).isEqualTo(VerifyReleaseCommand.INVALID);
-        assertThat(bad[1]).contains("SIGNATURE_MISMATCH");
+        StdCapture.Run bad = verify("news", tampered, sig, cert, trust, crl);
+        assertThat(bad.exit()).isEqualTo(VerifyReleaseCommand.INVALID);
+        assertThat(bad.err()).contains("SIGNATURE_MISMATCH");
 
-        String[] rev = run(
-                exit,
-                "verify-release",
-                "--app",
-                "news",
-                "--archive",
-                archive.toString(),
-                "--signature",
-                sig.toString(),
-                "--certificate",
-                revoked.toString(),
-                "--trust",
-                trust.toString(),
-                "--crl",
-                crl.toString());
-        assertThat(exit[0]).isEqualTo(VerifyReleaseCommand.INVALID);
-        assertThat(rev[1]).contains("REVOKED");
+        StdCapture.Run rev = verify("news", archive, sig, revoked, trust, crl);
+        assertThat(rev.exit()).isEqualTo(VerifyReleaseCommand.INVALID);
+        assertThat(rev.err()).contains("REVOKED");
 
-        String[] expired = run(
-                exit,
-                "verify-release",
-                "--app",
-                "news",
-                "--archive",
-                archive.toString(),
-                "--signature",
-                sig.toString(),
-                "--certificate",
-                cert.toString(),
-                "--trust",
-                trust.toString(),
-                "--crl",
-                crl.toString(),
-                "--at",
-                "2041-01-01T00:00:00Z");
-        assertThat(exit[0]).isEqualTo(VerifyReleaseCommand.INVALID);
-        assertThat(expired[1]).contains("EXPIRED");
+        StdCapture.Run expired = verify("news", archive, sig, cert, trust, crl, "--at", "2041-01-01T00:00:00Z");
+        assertThat(expired.exit()).isEqualTo(VerifyReleaseCommand.INVALID);
+        assertThat(expired.err()).contains("EXPIRED");
     }
 
     @Test
@@ -293,71 +243,40 @@ class ReleaseCommandsTest {
         Path archive = Files.write(dir.resolve("ownbackup.tar.gz"), new byte[] {1, 2, 3});
         byte[] fake = new byte[512];
         Path sig = Files.writeString(dir.resolve("sig"), Base64.getEncoder().encodeToString(fake));
-        int[] exit = new int[1];
-
-        String[] r = run(
-                exit,
-                "verify-release",
-                "--app",
+        StdCapture.Run r = verify(
                 "ownbackup",
-                "--archive",
-                archive.toString(),
-                "--signature",
-                sig.toString(),
-                "--certificate",
-                fixture("real-app-cert-ownbackup-REVOKED.crt").toString(),
-                "--trust",
-                fixture("server-root.crt").toString(),
-                "--crl",
-                fixture("server-root.crl").toString(),
+                archive,
+                sig,
+                fixture("real-app-cert-ownbackup-REVOKED.crt"),
+                fixture("server-root.crt"),
+                fixture("server-root.crl"),
                 "--at",
                 "2026-01-01T00:00:00Z");
 
-        assertThat(exit[0]).isEqualTo(VerifyReleaseCommand.INVALID);
-        assertThat(r[1]).contains("REVOKED").contains("0x1023");
+        assertThat(r.exit()).isEqualTo(VerifyReleaseCommand.INVALID);
+        assertThat(r.err()).contains("REVOKED").contains("0x1023");
     }
 
     @Test
     void packageWritesTheSameBytesTwiceAndReportsProblems(@TempDir Path dir) throws Exception {
         Path app = appFolder(dir);
-        int[] exit = new int[1];
-
-        String[] a = run(
-                exit,
-                "package",
-                "--dir",
-                app.toString(),
-                "--out",
-                dir.resolve("a.tar.gz").toString());
-        assertThat(exit[0]).as(a[1]).isZero();
-        run(
-                exit,
-                "package",
-                "--dir",
-                app.toString(),
-                "--out",
-                dir.resolve("b.tar.gz").toString());
+        StdCapture.Run a = pack(app, dir.resolve("a.tar.gz"));
+        assertThat(a.exit()).as(a.err()).isZero();
+        pack(app, dir.resolve("b.tar.gz"));
         assertThat(Files.readAllBytes(dir.resolve("a.tar.gz"))).isEqualTo(Files.readAllBytes(dir.resolve("b.tar.gz")));
-        assertThat(a[0]).contains("news").contains("entries");
+        assertThat(a.out()).contains("news").contains("entries");
 
         Files.writeString(app.resolve("appinfo/info.xml"), "<info><id>News</id><version>3</version></info>");
-        String[] bad = run(
-                exit,
-                "package",
-                "--dir",
-                app.toString(),
-                "--out",
-                dir.resolve("c.tar.gz").toString());
-        assertThat(exit[0]).isEqualTo(2);
-        assertThat(bad[1]).contains("INVALID_APP_ID").contains("INVALID_VERSION");
+        StdCapture.Run bad = pack(app, dir.resolve("c.tar.gz"));
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("INVALID_APP_ID").contains("INVALID_VERSION");
     }
 
     @Test
     void publishSignsWhatTheUrlServesChecksItAndPostsOnlyWithoutDryRun(@TempDir Path dir) throws Exception {
         Path app = appFolder(dir);
         Path archive = dir.resolve("news.tar.gz");
-        int[] exit = new int[1];
-        run(exit, "package", "--dir", app.toString(), "--out", archive.toString());
+        pack(app, archive);
         byte[] bytes = Files.readAllBytes(archive);
         wm.stubFor(get("/dl/news.tar.gz").willReturn(aResponse().withBody(bytes)));
         wm.stubFor(post("/api/v1/apps/releases").willReturn(aResponse().withStatus(201)));
@@ -370,38 +289,14 @@ class ReleaseCommandsTest {
         String download = "https://localhost:" + wm.getHttpsPort() + "/dl/news.tar.gz";
         String store = "http://localhost:" + wm.getPort() + "/api/v1";
 
-        String[] dry = run(
-                exit,
-                "publish",
-                "--store",
-                store,
-                "--token-env",
-                env.getKey(),
-                "--download",
-                download,
-                "--key",
-                key.toString(),
-                "--dry-run",
-                "--insecure");
-        assertThat(exit[0]).as(dry[1]).isZero();
-        assertThat(dry[0]).contains("dry run").contains(expectedSig).contains("\"nightly\" : false");
+        StdCapture.Run dry = publish(store, env.getKey(), download, key, "--dry-run");
+        assertThat(dry.exit()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("dry run").contains(expectedSig).contains("\"nightly\" : false");
         wm.verify(0, postRequestedFor(urlEqualTo("/api/v1/apps/releases")));
 
-        String[] real = run(
-                exit,
-                "publish",
-                "--store",
-                store,
-                "--token-env",
-                env.getKey(),
-                "--download",
-                download,
-                "--key",
-                key.toString(),
-                "--nightly",
-                "--insecure");
-        assertThat(exit[0]).as(real[1]).isZero();
-        assertThat(real[0]).contains("CREATED");
+        StdCapture.Run real = publish(store, env.getKey(), download, key, "--nightly");
+        assertThat(real.exit()).as(real.err()).isZero();
+        assertThat(real.out()).contains("CREATED");
         wm.verify(
                 1,
                 postRequestedFor(urlEqualTo("/api/v1/apps/releases"))
@@ -409,19 +304,8 @@ class ReleaseCommandsTest {
                         .withRequestBody(equalToJson("{\"download\":\"" + download + "\",\"signature\":\"" + expectedSig
                                 + "\",\"nightly\":true}")));
 
-        String[] noToken = run(
-                exit,
-                "publish",
-                "--store",
-                store,
-                "--token-env",
-                "NCSDK_SURELY_UNSET_VARIABLE",
-                "--download",
-                download,
-                "--key",
-                key.toString(),
-                "--insecure");
-        assertThat(exit[0]).isEqualTo(1);
-        assertThat(noToken[1]).contains("NCSDK_SURELY_UNSET_VARIABLE");
+        StdCapture.Run noToken = publish(store, "NCSDK_SURELY_UNSET_VARIABLE", download, key);
+        assertThat(noToken.exit()).isEqualTo(1);
+        assertThat(noToken.err()).contains("NCSDK_SURELY_UNSET_VARIABLE");
     }
 }

@@ -10,23 +10,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class UpdateCheckCommandTest {
+    @RegisterExtension
+    final StdCapture std = new StdCapture();
+
     private WireMockServer wm;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
 
     @TempDir
     Path tmp;
@@ -39,16 +36,10 @@ class UpdateCheckCommandTest {
                 Path.of(System.getProperty("ncsdk.fixtures"), "appstore", "server-AppFetcherTest-apps-excerpt.json"));
         wm.stubFor(get(urlEqualTo("/api/v1/apps.json"))
                 .willReturn(aResponse().withHeader("ETag", "\"e1\"").withBody(excerpt)));
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach
     void stop() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
         wm.stop();
     }
 
@@ -56,12 +47,14 @@ class UpdateCheckCommandTest {
         return wm.baseUrl() + "/api/v1";
     }
 
+    /** Runs {@code update-check} against the mock store. */
+    private int check(String... args) {
+        return Main.run(StdCapture.concat(new String[] {"update-check", "--store", store()}, args));
+    }
+
     @Test
     void printsATableOfUpdates() {
-        int code = Main.run(
-                "update-check",
-                "--store",
-                store(),
+        int code = check(
                 "--platform",
                 "11.0.5.1",
                 "--app",
@@ -71,7 +64,7 @@ class UpdateCheckCommandTest {
                 "--app",
                 "files=2.0.0");
 
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = std.out();
         assertThat(code).isZero();
         assertThat(text).contains("APP", "INSTALLED", "AVAILABLE", "DOWNLOAD");
         assertThat(text)
@@ -91,11 +84,8 @@ class UpdateCheckCommandTest {
         Path cache = tmp.resolve("cache");
 
         for (int i = 0; i < 2; i++) {
-            out.reset();
-            int code = Main.run(
-                    "update-check",
-                    "--store",
-                    store(),
+            std.resetOut();
+            int code = check(
                     "--platform",
                     "11.0.0",
                     "--php",
@@ -108,7 +98,7 @@ class UpdateCheckCommandTest {
                     cache.toString(),
                     "--json");
             assertThat(code).isZero();
-            JsonNode arr = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+            JsonNode arr = new ObjectMapper().readTree(std.out());
             assertThat(arr).hasSize(3);
             JsonNode first = arr.get(0);
             assertThat(first.get("app").asText()).isEqualTo("apporder");
@@ -123,28 +113,18 @@ class UpdateCheckCommandTest {
 
     @Test
     void phpOutOfRangeDropsTheRelease() {
-        int code = Main.run(
-                "update-check",
-                "--store",
-                store(),
-                "--platform",
-                "11.0.0",
-                "--php",
-                "8.2.36",
-                "--app",
-                "twofactor_totp=0.4.0",
-                "--json");
+        int code = check("--platform", "11.0.0", "--php", "8.2.36", "--app", "twofactor_totp=0.4.0", "--json");
 
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8).trim()).isEqualTo("[]");
+        assertThat(std.out().trim()).isEqualTo("[]");
     }
 
     @Test
     void upToDateSaysSo() {
-        int code = Main.run("update-check", "--store", store(), "--platform", "10.0.0", "--app", "apporder=0.3.3");
+        int code = check("--platform", "10.0.0", "--app", "apporder=0.3.3");
 
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("All 1 apps are up to date");
+        assertThat(std.out()).contains("All 1 apps are up to date");
     }
 
     @Test
@@ -156,32 +136,19 @@ class UpdateCheckCommandTest {
                         .withHeader("Retry-After", "3600")
                         .withBody("<html><title>429 Too Many Requests</title></html>")));
 
-        int code = Main.run("update-check", "--store", store(), "--platform", "32.0.1.2", "--app", "apporder=0.3.2");
+        int code = check("--platform", "32.0.1.2", "--app", "apporder=0.3.2");
 
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error:").contains("429");
-        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("up to date");
+        assertThat(std.err()).contains("error:").contains("429");
+        assertThat(std.out()).doesNotContain("up to date");
     }
 
     @Test
     void badInputIsRejected() {
-        assertThat(Main.run("update-check", "--store", store(), "--platform", "32.x", "--app", "a=1.0.0"))
+        assertThat(check("--platform", "32.x", "--app", "a=1.0.0")).isNotZero();
+        assertThat(check("--platform", "32.0.1")).isNotZero();
+        assertThat(check("--platform", "32.0.1", "--channel", "nightly", "--app", "a=1.0.0"))
                 .isNotZero();
-        assertThat(Main.run("update-check", "--store", store(), "--platform", "32.0.1"))
-                .isNotZero();
-        assertThat(Main.run(
-                        "update-check",
-                        "--store",
-                        store(),
-                        "--platform",
-                        "32.0.1",
-                        "--channel",
-                        "nightly",
-                        "--app",
-                        "a=1.0.0"))
-                .isNotZero();
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("--installed or --app")
-                .contains("unknown channel");
+        assertThat(std.err()).contains("--installed or --app").contains("unknown channel");
     }
 }
