@@ -16,6 +16,8 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * A client for one Nextcloud server's OCS API and its other JSON routes. Every request goes the same way:
@@ -183,14 +185,7 @@ public final class OcsClient implements AutoCloseable {
      * @return the answer's future
      */
     public CompletableFuture<OcsResponse<JsonNode>> ocsAsync(OcsRequest request) {
-        HttpCall call;
-        try {
-            call = ocsCall(request);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        boolean conditional = conditional(request);
-        return transport.sendAsync(call).thenApply(r -> OcsEnvelope.check(r, conditional));
+        return send(request, (r, data) -> data);
     }
 
     /**
@@ -218,31 +213,30 @@ public final class OcsClient implements AutoCloseable {
     }
 
     private <T> CompletableFuture<OcsResponse<T>> ocsAsync(OcsRequest request, JavaType type) {
-        HttpCall call;
-        try {
-            call = ocsCall(request);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        boolean conditional = conditional(request);
-        return transport.sendAsync(call).thenApply(r -> {
-            OcsResponse<JsonNode> tree = OcsEnvelope.check(r, conditional);
-            if (tree.notModified()) {
-                return tree.withData(null);
-            }
-            T data = map(r, tree.rawData(), type, "the OCS data");
-            return tree.withData(data);
-        });
+        return send(request, (r, data) -> map(r, data, type, "the OCS data"));
     }
 
     /** Sends an OCS request and reads the data with a function; its IllegalArgumentException is a bad answer. */
-    private <T> CompletableFuture<T> ocsAsync(OcsRequest request, java.util.function.Function<JsonNode, T> reader) {
+    private <T> CompletableFuture<T> ocsAsync(OcsRequest request, Function<JsonNode, T> reader) {
         return ocsResponseAsync(request, reader).thenApply(OcsResponse::data);
     }
 
-    /** Like {@link #ocsAsync(OcsRequest, java.util.function.Function)}, keeping the answer (and its 304). */
-    private <T> CompletableFuture<OcsResponse<T>> ocsResponseAsync(
-            OcsRequest request, java.util.function.Function<JsonNode, T> reader) {
+    /** Like {@link #ocsAsync(OcsRequest, Function)}, keeping the answer (and its 304). */
+    private <T> CompletableFuture<OcsResponse<T>> ocsResponseAsync(OcsRequest request, Function<JsonNode, T> reader) {
+        return send(request, (r, data) -> {
+            try {
+                return reader.apply(data);
+            } catch (IllegalArgumentException e) {
+                throw ResponseErrors.unexpected(r, "the OCS data does not fit: " + cut(e.getMessage()));
+            }
+        });
+    }
+
+    /**
+     * The one way OCS requests go: request → transport → envelope and status check → the data read by {@code
+     * reader} (not called for a 304 to a conditional request, whose data is {@code null}).
+     */
+    private <T> CompletableFuture<OcsResponse<T>> send(OcsRequest request, BiFunction<HttpResult, JsonNode, T> reader) {
         HttpCall call;
         try {
             call = ocsCall(request);
@@ -252,14 +246,7 @@ public final class OcsClient implements AutoCloseable {
         boolean conditional = conditional(request);
         return transport.sendAsync(call).thenApply(r -> {
             OcsResponse<JsonNode> tree = OcsEnvelope.check(r, conditional);
-            if (tree.notModified()) {
-                return tree.withData(null);
-            }
-            try {
-                return tree.withData(reader.apply(tree.rawData()));
-            } catch (IllegalArgumentException e) {
-                throw ResponseErrors.unexpected(r, "the OCS data does not fit: " + cut(e.getMessage()));
-            }
+            return tree.withData(tree.notModified() ? null : reader.apply(r, tree.rawData()));
         });
     }
 
