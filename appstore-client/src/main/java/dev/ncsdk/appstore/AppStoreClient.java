@@ -2,11 +2,13 @@ package dev.ncsdk.appstore;
 
 import dev.ncsdk.appstore.cache.CachedResponse;
 import dev.ncsdk.appstore.cache.ResponseCache;
+import dev.ncsdk.ocs.ClientBuilder;
 import dev.ncsdk.ocs.Credentials;
 import dev.ncsdk.ocs.NcException;
 import dev.ncsdk.ocs.NextcloudVersion;
 import dev.ncsdk.ocs.RetryPolicy;
 import dev.ncsdk.ocs.Secret;
+import dev.ncsdk.ocs.internal.SdkAccess;
 import dev.ncsdk.ocs.internal.http.HttpCall;
 import dev.ncsdk.ocs.internal.http.HttpResult;
 import dev.ncsdk.ocs.internal.http.HttpTransport;
@@ -83,25 +85,14 @@ public final class AppStoreClient implements AutoCloseable {
     private final ConcurrentHashMap<String, Memo> memos = new ConcurrentHashMap<>();
 
     private AppStoreClient(Builder b) {
-        HttpTransport.Builder tb = HttpTransport.builder()
-                .connectTimeout(b.connectTimeout)
-                .requestTimeout(b.requestTimeout)
-                .retryPolicy(b.retryPolicy)
-                .credentials(b.credentials)
-                .maxResponseBytes(b.maxResponseBytes);
-        if (b.userAgent != null) {
-            tb.userAgent(b.userAgent);
-        }
-        if (b.httpClient != null) {
-            tb.httpClient(b.httpClient);
-        }
-        this.transportConfig = tb;
-        this.baseUri = b.baseUri;
+        SdkAccess.Hooks sdk = SdkAccess.hooks();
+        this.transportConfig = sdk.transport(b);
+        this.baseUri = sdk.baseUrl(b);
         this.cache = b.cache;
         this.maxAge = b.maxAge;
         this.clock = b.clock;
         this.subscriptionKey = b.subscriptionKey;
-        this.maxResponseBytes = b.maxResponseBytes;
+        this.maxResponseBytes = sdk.maxResponseBytes(b);
         this.keyPrefix =
                 baseUri + (subscriptionKey == null ? "" : "#sub-" + fingerprint(subscriptionKey.reveal())) + "/";
     }
@@ -534,110 +525,30 @@ public final class AppStoreClient implements AutoCloseable {
         }
     }
 
-    /** Configures an {@link AppStoreClient}; see the class description for the defaults. */
-    public static final class Builder {
-        private URI baseUri = URI.create(DEFAULT_BASE_URL);
-        private Credentials credentials = Credentials.none();
-        private String userAgent;
-        private Duration connectTimeout = HttpTransport.DEFAULT_CONNECT_TIMEOUT;
-        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
-        private HttpClient httpClient;
-        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    /**
+     * Configures an {@link AppStoreClient}; see the class description for the defaults. The transport settings are
+     * those of {@link ClientBuilder}, with the store's own defaults: base URL {@value AppStoreClient#DEFAULT_BASE_URL}
+     * (a store mirror or a test server may be set; a sub-path is kept), request timeout 60 s and answers up to 64 MiB.
+     * Credentials ({@link Credentials#token} or {@link Credentials#basic}) are needed only by the publishing API.
+     */
+    public static final class Builder extends ClientBuilder<Builder> {
         private ResponseCache cache;
         private Duration maxAge = DEFAULT_MAX_AGE;
         private Clock clock = Clock.systemUTC();
         private Secret subscriptionKey;
-        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
 
-        private Builder() {}
-
-        /**
-         * Sets the API base URL (a store mirror or a test server); a sub-path is kept.
-         *
-         * @param url such as {@code https://apps.nextcloud.com/api/v1}
-         * @return this builder
-         */
-        public Builder baseUrl(String url) {
-            this.baseUri = Uris.base(url);
-            return this;
+        private Builder() {
+            super(URI.create(DEFAULT_BASE_URL), DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES);
         }
 
         /**
-         * Sets the API base URL.
+         * Sets the API base URL; same as {@link #baseUrl(URI)}.
          *
          * @param uri the base
          * @return this builder
          */
         public Builder baseUri(URI uri) {
-            this.baseUri = Uris.base(uri);
-            return this;
-        }
-
-        /**
-         * Sets the credentials ({@link Credentials#token} or {@link Credentials#basic}); only the publishing API needs
-         * them.
-         *
-         * @param credentials the credentials
-         * @return this builder
-         */
-        public Builder credentials(Credentials credentials) {
-            this.credentials = Objects.requireNonNull(credentials, "credentials");
-            return this;
-        }
-
-        /**
-         * Sets the user agent.
-         *
-         * @param userAgent a single line
-         * @return this builder
-         */
-        public Builder userAgent(String userAgent) {
-            this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
-            return this;
-        }
-
-        /**
-         * Sets the connect timeout (ignored when an {@link HttpClient} is given; it has its own).
-         *
-         * @param timeout a positive duration
-         * @return this builder
-         */
-        public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = Objects.requireNonNull(timeout, "connectTimeout");
-            return this;
-        }
-
-        /**
-         * Sets the timeout of one request, body included.
-         *
-         * @param timeout a positive duration
-         * @return this builder
-         */
-        public Builder requestTimeout(Duration timeout) {
-            this.requestTimeout = Objects.requireNonNull(timeout, "requestTimeout");
-            return this;
-        }
-
-        /**
-         * Uses the caller's HTTP client (proxy, TLS, executor); it should not follow redirects itself.
-         *
-         * @param client the client
-         * @return this builder
-         */
-        public Builder httpClient(HttpClient client) {
-            this.httpClient = Objects.requireNonNull(client, "httpClient");
-            return this;
-        }
-
-        /**
-         * Sets how reads retry on 429, 503 and connection failures.
-         *
-         * @param policy the policy
-         * @return this builder
-         */
-        public Builder retryPolicy(RetryPolicy policy) {
-            this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
-            return this;
+            return baseUrl(uri);
         }
 
         /**
@@ -688,20 +599,6 @@ public final class AppStoreClient implements AutoCloseable {
          */
         public Builder subscriptionKey(Secret key) {
             this.subscriptionKey = Objects.requireNonNull(key, "subscriptionKey");
-            return this;
-        }
-
-        /**
-         * Sets the size limit of one answer after gzip inflation.
-         *
-         * @param max bytes
-         * @return this builder
-         */
-        public Builder maxResponseBytes(long max) {
-            if (max <= 0) {
-                throw new IllegalArgumentException("maxResponseBytes must be positive");
-            }
-            this.maxResponseBytes = max;
             return this;
         }
 

@@ -15,11 +15,13 @@ import dev.ncsdk.appstore.signing.Pem;
 import dev.ncsdk.appstore.signing.ReleaseVerifier;
 import dev.ncsdk.appstore.signing.Signatures;
 import dev.ncsdk.appstore.signing.SigningException;
+import dev.ncsdk.ocs.ClientBuilder;
 import dev.ncsdk.ocs.Credentials;
 import dev.ncsdk.ocs.ErrorResponse;
 import dev.ncsdk.ocs.NcResponseException;
 import dev.ncsdk.ocs.RetryPolicy;
 import dev.ncsdk.ocs.Secret;
+import dev.ncsdk.ocs.internal.SdkAccess;
 import dev.ncsdk.ocs.internal.http.HttpCall;
 import dev.ncsdk.ocs.internal.http.HttpResult;
 import dev.ncsdk.ocs.internal.http.HttpTransport;
@@ -28,7 +30,6 @@ import dev.ncsdk.ocs.internal.http.Uris;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
@@ -564,70 +565,24 @@ public final class AppStorePublisher implements AutoCloseable {
         return "AppStorePublisher[" + base + ", " + transport.credentials() + "]";
     }
 
-    /** Configures an {@link AppStorePublisher}. */
-    public static final class Builder {
-        private URI baseUri = URI.create(DEFAULT_BASE_URL);
-        private final HttpTransport.Builder transport = HttpTransport.builder();
+    /**
+     * Configures an {@link AppStorePublisher}. The transport settings are those of {@link ClientBuilder}, with base
+     * URL {@value AppStorePublisher#DEFAULT_BASE_URL} by default (a sub-path is kept). The credentials are
+     * {@code Credentials.token(...)} (the only choice for accounts created through GitHub) or {@code
+     * Credentials.basic(login, password)}. The request timeout (default 30 s) applies to token, registration and
+     * delete calls; publishing and the download check have their own timeouts. Whatever the retry policy, writes
+     * are never repeated after they may have reached the store.
+     */
+    public static final class Builder extends ClientBuilder<Builder> {
         private Duration downloadTimeout = DEFAULT_DOWNLOAD_TIMEOUT;
         private Duration publishTimeout = DEFAULT_PUBLISH_TIMEOUT;
         private ArchiveInspector inspector = ArchiveInspector.defaults();
 
-        private Builder() {}
-
-        /**
-         * Sets the store's API base URL (default {@value #DEFAULT_BASE_URL}); a sub-path is kept.
-         *
-         * @param url the base URL
-         * @return this builder
-         */
-        public Builder baseUrl(String url) {
-            this.baseUri = Uris.base(url);
-            return this;
-        }
-
-        /**
-         * Sets the credentials: {@code Credentials.token(...)} (the only choice for accounts created through
-         * GitHub) or {@code Credentials.basic(login, password)}.
-         *
-         * @param credentials the credentials
-         * @return this builder
-         */
-        public Builder credentials(Credentials credentials) {
-            transport.credentials(credentials);
-            return this;
-        }
-
-        /**
-         * Sets the user agent.
-         *
-         * @param userAgent a single line
-         * @return this builder
-         */
-        public Builder userAgent(String userAgent) {
-            transport.userAgent(userAgent);
-            return this;
-        }
-
-        /**
-         * Sets the connect timeout (default 10 s).
-         *
-         * @param timeout a positive duration
-         * @return this builder
-         */
-        public Builder connectTimeout(Duration timeout) {
-            transport.connectTimeout(timeout);
-            return this;
-        }
-
-        /**
-         * Sets the timeout of token, registration and delete calls (default 30 s).
-         *
-         * @param timeout a positive duration
-         * @return this builder
-         */
-        public Builder requestTimeout(Duration timeout) {
-            transport.requestTimeout(timeout);
-            return this;
+        private Builder() {
+            super(
+                    URI.create(DEFAULT_BASE_URL),
+                    HttpTransport.DEFAULT_REQUEST_TIMEOUT,
+                    HttpTransport.DEFAULT_MAX_RESPONSE_BYTES);
         }
 
         /**
@@ -653,29 +608,6 @@ public final class AppStorePublisher implements AutoCloseable {
         }
 
         /**
-         * Uses the caller's HTTP client (proxy, TLS, executor). It should not follow redirects itself.
-         *
-         * @param client the client
-         * @return this builder
-         */
-        public Builder httpClient(HttpClient client) {
-            transport.httpClient(client);
-            return this;
-        }
-
-        /**
-         * Sets the retry policy. Writes are never repeated after they may have reached the store, whatever it
-         * says.
-         *
-         * @param policy the policy
-         * @return this builder
-         */
-        public Builder retryPolicy(RetryPolicy policy) {
-            transport.retryPolicy(policy);
-            return this;
-        }
-
-        /**
          * Uses an inspector with other limits for the download check.
          *
          * @param inspector the inspector
@@ -692,7 +624,9 @@ public final class AppStorePublisher implements AutoCloseable {
          * @return the publisher
          */
         public AppStorePublisher build() {
-            return new AppStorePublisher(transport.build(), baseUri, true, downloadTimeout, publishTimeout, inspector);
+            SdkAccess.Hooks sdk = SdkAccess.hooks();
+            return new AppStorePublisher(
+                    sdk.transport(this).build(), sdk.baseUrl(this), true, downloadTimeout, publishTimeout, inspector);
         }
 
         private static Duration positive(Duration d) {

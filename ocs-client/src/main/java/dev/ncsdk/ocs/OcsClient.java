@@ -13,11 +13,11 @@ import dev.ncsdk.ocs.internal.http.HttpTransport;
 import dev.ncsdk.ocs.internal.http.ResponseErrors;
 import dev.ncsdk.ocs.internal.http.Uris;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * A client for one Nextcloud server's OCS API and its other JSON routes. Every request goes the same way:
@@ -73,12 +73,21 @@ public final class OcsClient implements AutoCloseable {
      * @return a builder
      */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.baseUrl = baseUrl;
-        b.format = format;
-        b.apiVersion = apiVersion;
-        b.transport = transport.toBuilder();
-        return b;
+        return new Builder()
+                .baseUrl(baseUrl)
+                .format(format)
+                .apiVersion(apiVersion)
+                .credentials(transport.credentials())
+                .userAgent(transport.userAgent())
+                .requestTimeout(transport.requestTimeout())
+                .retryPolicy(transport.retryPolicy())
+                .maxResponseBytes(transport.maxResponseBytes())
+                .httpClient(transport.httpClient());
+    }
+
+    /** A client on an existing transport, for the SDK's modules ({@link dev.ncsdk.ocs.internal.SdkAccess}). */
+    static OcsClient on(URI baseUrl, HttpTransport transport) {
+        return new OcsClient(Uris.base(baseUrl), transport, OcsFormat.JSON, OcsApiVersion.V2);
     }
 
     /**
@@ -176,13 +185,7 @@ public final class OcsClient implements AutoCloseable {
      * @return the answer's future
      */
     public CompletableFuture<OcsResponse<JsonNode>> ocsAsync(OcsRequest request) {
-        HttpCall call;
-        try {
-            call = ocsCall(request);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return transport.sendAsync(call).thenApply(OcsEnvelope::check);
+        return send(request, (r, data) -> data);
     }
 
     /**
@@ -210,35 +213,51 @@ public final class OcsClient implements AutoCloseable {
     }
 
     private <T> CompletableFuture<OcsResponse<T>> ocsAsync(OcsRequest request, JavaType type) {
-        HttpCall call;
-        try {
-            call = ocsCall(request);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return transport.sendAsync(call).thenApply(r -> {
-            OcsResponse<JsonNode> tree = OcsEnvelope.check(r);
-            T data = map(r, tree.rawData(), type, "the OCS data");
-            return tree.withData(data);
-        });
+        return send(request, (r, data) -> map(r, data, type, "the OCS data"));
     }
 
     /** Sends an OCS request and reads the data with a function; its IllegalArgumentException is a bad answer. */
-    private <T> CompletableFuture<T> ocsAsync(OcsRequest request, java.util.function.Function<JsonNode, T> reader) {
-        HttpCall call;
-        try {
-            call = ocsCall(request);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return transport.sendAsync(call).thenApply(r -> {
-            OcsResponse<JsonNode> tree = OcsEnvelope.check(r);
+    private <T> CompletableFuture<T> ocsAsync(OcsRequest request, Function<JsonNode, T> reader) {
+        return ocsResponseAsync(request, reader).thenApply(OcsResponse::data);
+    }
+
+    /** Like {@link #ocsAsync(OcsRequest, Function)}, keeping the answer (and its 304). */
+    private <T> CompletableFuture<OcsResponse<T>> ocsResponseAsync(OcsRequest request, Function<JsonNode, T> reader) {
+        return send(request, (r, data) -> {
             try {
-                return reader.apply(tree.rawData());
+                return reader.apply(data);
             } catch (IllegalArgumentException e) {
                 throw ResponseErrors.unexpected(r, "the OCS data does not fit: " + cut(e.getMessage()));
             }
         });
+    }
+
+    /**
+     * The one way OCS requests go: request → transport → envelope and status check → the data read by {@code
+     * reader} (not called for a 304 to a conditional request, whose data is {@code null}).
+     */
+    private <T> CompletableFuture<OcsResponse<T>> send(OcsRequest request, BiFunction<HttpResult, JsonNode, T> reader) {
+        HttpCall call;
+        try {
+            call = ocsCall(request);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        boolean conditional = conditional(request);
+        return transport.sendAsync(call).thenApply(r -> {
+            OcsResponse<JsonNode> tree = OcsEnvelope.check(r, conditional);
+            return tree.withData(tree.notModified() ? null : reader.apply(r, tree.rawData()));
+        });
+    }
+
+    /** Whether a request is conditional, so that a 304 answer is a result rather than an error. */
+    private static boolean conditional(OcsRequest request) {
+        for (Map.Entry<String, String> h : request.headers()) {
+            if (h.getKey().equalsIgnoreCase("If-None-Match")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private HttpCall ocsCall(OcsRequest request) {
@@ -436,6 +455,36 @@ public final class OcsClient implements AutoCloseable {
     }
 
     /**
+     * The capabilities, unless they are unchanged since the answer whose {@code ETag} is given: the request carries
+     * that tag byte for byte in {@code If-None-Match}, and the server's 304 becomes {@link Revalidated#notModified()}.
+     * Nextcloud's tag covers the whole answer, so it changes when an app is enabled, disabled or updated, or
+     * when the user or the credentials differ.
+     *
+     * @param etag the tag from an earlier answer ({@link Revalidated#etag()} or {@link OcsResponse#etag()}), or
+     *     {@code null} to ask unconditionally
+     * @return the new capabilities and their tag, or "not modified"
+     */
+    public Revalidated<Capabilities> capabilities(String etag) {
+        return HttpTransport.await(capabilitiesAsync(etag));
+    }
+
+    /**
+     * Async twin of {@link #capabilities(String)}.
+     *
+     * @param etag the tag from an earlier answer, or {@code null}
+     * @return the future of the new capabilities and their tag, or of "not modified"
+     */
+    public CompletableFuture<Revalidated<Capabilities>> capabilitiesAsync(String etag) {
+        OcsRequest.Builder b = OcsRequest.get("/cloud/capabilities");
+        if (etag != null) {
+            b.header("If-None-Match", etag);
+        }
+        return ocsResponseAsync(b.build(), Capabilities::of)
+                .thenApply(r ->
+                        new Revalidated<>(r.notModified(), r.data(), r.etag().orElse(r.notModified() ? etag : null)));
+    }
+
+    /**
      * The user these credentials authenticate as ({@code GET /ocs/v2.php/cloud/user}).
      *
      * @return the user
@@ -509,95 +558,16 @@ public final class OcsClient implements AutoCloseable {
     }
 
     /**
-     * Configures an {@link OcsClient}. Defaults: JSON, OCS v2, no credentials, connect timeout 10 s, request
-     * timeout 30 s, user agent {@code ncsdk/<version> Java/<version>}, {@link RetryPolicy#defaults()}, responses
-     * up to 32 MiB.
+     * Configures an {@link OcsClient}. The base URL is required; the transport settings and their defaults (no
+     * credentials, connect timeout 10 s, request timeout 30 s, user agent {@code ncsdk/<version> Java/<version>},
+     * {@link RetryPolicy#defaults()}, responses up to 32 MiB) are those of {@link ClientBuilder}. Own settings: the
+     * answer format (default JSON) and the OCS API version (default v2).
      */
-    public static final class Builder {
-        private URI baseUrl;
+    public static final class Builder extends ClientBuilder<Builder> {
         private OcsFormat format = OcsFormat.JSON;
         private OcsApiVersion apiVersion = OcsApiVersion.V2;
-        private HttpTransport.Builder transport = HttpTransport.builder();
 
         private Builder() {}
-
-        /**
-         * Sets the server's base URL, with or without a sub-path ({@code https://host/nextcloud}).
-         *
-         * @param url the URL; no credentials, query or fragment
-         * @return this builder
-         * @throws IllegalArgumentException when the URL cannot serve as a base
-         */
-        public Builder baseUrl(String url) {
-            this.baseUrl = Uris.base(url);
-            return this;
-        }
-
-        /**
-         * Sets the server's base URL.
-         *
-         * @param url the URL
-         * @return this builder
-         */
-        public Builder baseUrl(URI url) {
-            this.baseUrl = Uris.base(url);
-            return this;
-        }
-
-        /**
-         * Sets the credentials (default {@link Credentials#none()}).
-         *
-         * @param credentials the credentials
-         * @return this builder
-         */
-        public Builder credentials(Credentials credentials) {
-            transport.credentials(credentials);
-            return this;
-        }
-
-        /**
-         * Sets the user agent.
-         *
-         * @param userAgent a single line
-         * @return this builder
-         */
-        public Builder userAgent(String userAgent) {
-            transport.userAgent(userAgent);
-            return this;
-        }
-
-        /**
-         * Sets the connect timeout (ignored when an {@link HttpClient} is given: its own applies).
-         *
-         * @param timeout a positive duration
-         * @return this builder
-         */
-        public Builder connectTimeout(Duration timeout) {
-            transport.connectTimeout(timeout);
-            return this;
-        }
-
-        /**
-         * Sets the whole-call timeout: connection, headers and body.
-         *
-         * @param timeout a positive duration
-         * @return this builder
-         */
-        public Builder requestTimeout(Duration timeout) {
-            transport.requestTimeout(timeout);
-            return this;
-        }
-
-        /**
-         * Uses the caller's HTTP client (proxy, TLS, executor). It should not follow redirects itself.
-         *
-         * @param client the client
-         * @return this builder
-         */
-        public Builder httpClient(HttpClient client) {
-            transport.httpClient(client);
-            return this;
-        }
 
         /**
          * Sets the answer format asked for (default JSON).
@@ -622,38 +592,17 @@ public final class OcsClient implements AutoCloseable {
         }
 
         /**
-         * Sets the retry policy.
-         *
-         * @param policy the policy
-         * @return this builder
-         */
-        public Builder retryPolicy(RetryPolicy policy) {
-            transport.retryPolicy(policy);
-            return this;
-        }
-
-        /**
-         * Sets the largest response accepted, after decompression.
-         *
-         * @param bytes a positive size
-         * @return this builder
-         */
-        public Builder maxResponseBytes(long bytes) {
-            transport.maxResponseBytes(bytes);
-            return this;
-        }
-
-        /**
          * Builds the client.
          *
          * @return the client
          * @throws IllegalStateException when no base URL was set
          */
         public OcsClient build() {
+            URI baseUrl = configuredBaseUrl();
             if (baseUrl == null) {
                 throw new IllegalStateException("baseUrl is required");
             }
-            return new OcsClient(baseUrl, transport.build(), format, apiVersion);
+            return new OcsClient(baseUrl, transport().build(), format, apiVersion);
         }
     }
 }

@@ -11,11 +11,17 @@ import java.util.Optional;
  * A successful OCS answer: the envelope's {@code meta}, the HTTP status and headers, and {@code data} both typed
  * and as the raw tree (the same tree whether the server answered in JSON or XML).
  *
+ * <p>A request that carried {@code If-None-Match} may be answered with HTTP 304 "not modified", which has no body.
+ * It is a result too: {@link #notModified()} is {@code true}, {@code data} is {@code null}, {@code rawData} is
+ * {@code NullNode}, and {@code meta} is synthesized (status {@code "ok"}, statuscode 304, message "Not Modified")
+ * since no envelope was sent. The same 304 to an unconditional request is an error.
+ *
  * @param meta the envelope's meta
  * @param httpStatus the HTTP status
  * @param headers the response headers, names in lower case
- * @param data the data mapped to the requested type ({@code null} when the server sent empty data)
- * @param rawData the data as a tree; {@code []} or {@code ""} when empty
+ * @param data the data mapped to the requested type ({@code null} when the server sent empty data, and for a
+ *     304)
+ * @param rawData the data as a tree; {@code []} or {@code ""} when empty, {@code NullNode} for a 304
  * @param <T> the data's type
  */
 public record OcsResponse<T>(
@@ -63,6 +69,16 @@ public record OcsResponse<T>(
      */
     public Optional<String> etag() {
         return header("ETag");
+    }
+
+    /**
+     * Whether this is a 304 "not modified" answer to a conditional request: the copy whose {@code ETag} was sent
+     * in {@code If-None-Match} is still current, and this answer has no data.
+     *
+     * @return {@code true} for a 304
+     */
+    public boolean notModified() {
+        return httpStatus == 304;
     }
 
     /**

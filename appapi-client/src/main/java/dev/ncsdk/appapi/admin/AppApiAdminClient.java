@@ -4,15 +4,15 @@ import dev.ncsdk.appapi.AppApiCapabilities;
 import dev.ncsdk.appapi.internal.AdminHttp;
 import dev.ncsdk.appapi.internal.OcsCalls;
 import dev.ncsdk.appapi.internal.OcsClientCalls;
+import dev.ncsdk.ocs.ClientBuilder;
 import dev.ncsdk.ocs.Credentials;
 import dev.ncsdk.ocs.OcsClient;
 import dev.ncsdk.ocs.RetryPolicy;
 import dev.ncsdk.ocs.Secret;
+import dev.ncsdk.ocs.internal.SdkAccess;
 import dev.ncsdk.ocs.internal.http.HttpTransport;
 import dev.ncsdk.ocs.internal.http.Uris;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -65,10 +65,10 @@ public final class AppApiAdminClient implements AutoCloseable {
     }
 
     /**
-     * An admin client for the server and credentials of an existing OCS client. AppAPI's OCS routes and the
-     * capabilities go through that client; AppAPI's plain JSON admin routes through a transport that shares its
-     * base URL and credentials, with default timeouts (use {@link Builder#ocsClient} to set them). Closing the
-     * admin client leaves the OCS client open.
+     * An admin client for the server of an existing OCS client, with all its settings. AppAPI's OCS routes and the
+     * capabilities go through that client; AppAPI's plain JSON admin routes through the same transport: the same
+     * credentials, timeouts, user agent, retry policy, size limit and HTTP client. Closing the admin client leaves
+     * the OCS client open; closing the OCS client ends the admin client too.
      *
      * @param ocs the OCS client, authenticated as an admin
      * @return the admin client
@@ -167,53 +167,17 @@ public final class AppApiAdminClient implements AutoCloseable {
         return "AppApiAdminClient[" + Uris.redact(base) + ", " + transport.credentials() + "]";
     }
 
-    /** Configures an {@link AppApiAdminClient}. */
-    public static final class Builder {
-        private URI base;
-        private final HttpTransport.Builder transport = HttpTransport.builder();
-        private final OcsClient.Builder ocsBuilder = OcsClient.builder();
+    /**
+     * Configures an {@link AppApiAdminClient}. The base URL and an admin's credentials are required, unless an
+     * {@link #ocsClient OCS client} supplies them; the transport settings and their defaults are those of {@link
+     * ClientBuilder}. Credentials: {@link Credentials#basic} with the login password (needed for routes that ask for
+     * a password confirmation) or {@link Credentials#appPassword}. Installs wait up to about 5 s on the server, well
+     * within the default 30 s request timeout; container logs can be large, within the default 32 MiB limit.
+     */
+    public static final class Builder extends ClientBuilder<Builder> {
         private OcsClient ocsClient;
-        private boolean hasCredentials;
 
         private Builder() {}
-
-        /**
-         * Sets the server's base URL; a sub-path ({@code https://host/nextcloud}) is kept.
-         *
-         * @param url the URL
-         * @return this builder
-         */
-        public Builder baseUrl(String url) {
-            this.base = Uris.base(url);
-            ocsBuilder.baseUrl(base);
-            return this;
-        }
-
-        /**
-         * Sets the server's base URL.
-         *
-         * @param url the URL
-         * @return this builder
-         */
-        public Builder baseUrl(URI url) {
-            this.base = Uris.base(url);
-            ocsBuilder.baseUrl(base);
-            return this;
-        }
-
-        /**
-         * Sets the admin's credentials: {@link Credentials#basic} with the login password (needed for routes
-         * that ask for a password confirmation) or {@link Credentials#appPassword}.
-         *
-         * @param credentials the credentials
-         * @return this builder
-         */
-        public Builder credentials(Credentials credentials) {
-            transport.credentials(credentials);
-            ocsBuilder.credentials(credentials);
-            hasCredentials = true;
-            return this;
-        }
 
         /**
          * Shortcut for {@code credentials(Credentials.basic(login, password))}.
@@ -227,90 +191,17 @@ public final class AppApiAdminClient implements AutoCloseable {
         }
 
         /**
-         * Uses the caller's HTTP client (proxy, TLS, executor).
-         *
-         * @param client the client
-         * @return this builder
-         */
-        public Builder httpClient(HttpClient client) {
-            transport.httpClient(client);
-            ocsBuilder.httpClient(client);
-            return this;
-        }
-
-        /**
-         * Sets the connect timeout (default 10 s).
-         *
-         * @param timeout the timeout
-         * @return this builder
-         */
-        public Builder connectTimeout(Duration timeout) {
-            transport.connectTimeout(timeout);
-            ocsBuilder.connectTimeout(timeout);
-            return this;
-        }
-
-        /**
-         * Sets the whole-call timeout (default 30 s). Installs wait up to about 5 s on the server.
-         *
-         * @param timeout the timeout
-         * @return this builder
-         */
-        public Builder requestTimeout(Duration timeout) {
-            transport.requestTimeout(timeout);
-            ocsBuilder.requestTimeout(timeout);
-            return this;
-        }
-
-        /**
-         * Sets the retry policy for idempotent calls.
-         *
-         * @param policy the policy
-         * @return this builder
-         */
-        public Builder retryPolicy(RetryPolicy policy) {
-            transport.retryPolicy(policy);
-            ocsBuilder.retryPolicy(policy);
-            return this;
-        }
-
-        /**
-         * Sets the user agent.
-         *
-         * @param userAgent the user agent
-         * @return this builder
-         */
-        public Builder userAgent(String userAgent) {
-            transport.userAgent(userAgent);
-            ocsBuilder.userAgent(userAgent);
-            return this;
-        }
-
-        /**
-         * Sets the response size limit (default 32 MiB); container logs can be large.
-         *
-         * @param bytes the limit
-         * @return this builder
-         */
-        public Builder maxResponseBytes(long bytes) {
-            transport.maxResponseBytes(bytes);
-            ocsBuilder.maxResponseBytes(bytes);
-            return this;
-        }
-
-        /**
-         * Sends AppAPI's OCS requests through an existing OCS client and takes its base URL and credentials.
-         * The other settings of this builder apply to AppAPI's plain JSON admin routes. The OCS client is not
-         * closed with the admin client.
+         * Sends AppAPI's requests through an existing OCS client: its base URL, and for the plain JSON admin routes
+         * its transport, that is its credentials, timeouts, user agent, retry policy, size limit and HTTP client.
+         * Transport settings made on this builder (credentials included) override the OCS client's for the plain
+         * JSON routes; a connect timeout then has no effect, the OCS client's HTTP client being shared. The OCS
+         * client is not closed with the admin client.
          *
          * @param client the OCS client, authenticated as an admin
          * @return this builder
          */
         public Builder ocsClient(OcsClient client) {
             this.ocsClient = Objects.requireNonNull(client, "ocsClient");
-            this.base = client.baseUrl();
-            transport.credentials(client.credentials());
-            hasCredentials = true;
             return this;
         }
 
@@ -321,19 +212,24 @@ public final class AppApiAdminClient implements AutoCloseable {
          * @throws IllegalStateException when the base URL or credentials are missing
          */
         public AppApiAdminClient build() {
+            SdkAccess.Hooks sdk = SdkAccess.hooks();
+            if (ocsClient != null) {
+                HttpTransport shared = sdk.transport(ocsClient);
+                HttpTransport t = sdk.hasTransportSettings(this) || sdk.hasCredentials(this)
+                        ? sdk.transportOver(this, shared).build()
+                        : shared.view();
+                return new AppApiAdminClient(ocsClient.baseUrl(), t, ocsClient, false);
+            }
+            URI base = sdk.baseUrl(this);
             if (base == null) {
                 throw new IllegalStateException("baseUrl is required");
             }
-            if (!hasCredentials) {
+            if (!sdk.hasCredentials(this)) {
                 throw new IllegalStateException("an admin's credentials are required");
             }
-            HttpTransport t = transport.build();
-            if (ocsClient != null) {
-                return new AppApiAdminClient(base, t, ocsClient, false);
-            }
-            // one java.net.http client for both: the OCS client reuses the transport's
-            OcsClient created = ocsBuilder.httpClient(t.httpClient()).build();
-            return new AppApiAdminClient(base, t, created, true);
+            // one transport for both the OCS routes and the plain JSON ones
+            HttpTransport t = sdk.transport(this).build();
+            return new AppApiAdminClient(base, t, sdk.ocsClient(base, t), true);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.ncsdk.ocs.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.ncsdk.ocs.ErrorResponse;
 import dev.ncsdk.ocs.NcResponseException;
 import dev.ncsdk.ocs.OcsMeta;
@@ -22,6 +23,9 @@ import java.util.List;
  * versions. {@link ResponseErrors#forStatus} turns the effective status into the exception.
  */
 public final class OcsEnvelope {
+    /** The meta of a 304 answer, which has no envelope: status {@code "ok"}, statuscode 304, "Not Modified". */
+    public static final OcsMeta NOT_MODIFIED_META = new OcsMeta("ok", 304, "Not Modified", null, null);
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private OcsEnvelope() {}
@@ -193,6 +197,23 @@ public final class OcsEnvelope {
      * @throws NcResponseException for every failure, {@code NcUnexpectedResponseException} for a non-OCS body
      */
     public static OcsResponse<JsonNode> check(HttpResult r) {
+        return check(r, false);
+    }
+
+    /**
+     * Checks an OCS answer to a request that may have been conditional. A 304 to a conditional request (one that
+     * carried {@code If-None-Match}) has no body and is a result: {@link OcsResponse#notModified()}, with a
+     * synthesized {@link #NOT_MODIFIED_META}, {@code null} data and {@code NullNode} raw data.
+     *
+     * @param r the answer
+     * @param conditional whether the request carried {@code If-None-Match}
+     * @return the response with the data as a tree
+     * @throws NcResponseException for every failure, {@code NcUnexpectedResponseException} for a non-OCS body
+     */
+    public static OcsResponse<JsonNode> check(HttpResult r, boolean conditional) {
+        if (conditional && r.status() == 304) {
+            return new OcsResponse<>(NOT_MODIFIED_META, 304, r.headerMap(), null, NullNode.getInstance());
+        }
         Parsed p;
         try {
             p = parse(r.body());

@@ -11,11 +11,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -203,54 +200,94 @@ public final class XmlTreeReader {
         return s.length() > 200 ? s.substring(0, 200) : s;
     }
 
-    /** An element being read: its name, its children so far (lists made on the first child), its text. */
+    /**
+     * An element being read: its name, its text so far, and its value as it grows: a list while every child is
+     * an {@code <element>}, an object from the first child with another name. Frames are reused by depth, so a
+     * document costs a frame per level, not per element, and indentation between elements is never made a String.
+     */
     private static final class Frame {
-        final String name;
-        List<String> childNames;
-        List<JsonNode> children;
-        String text;
-        StringBuilder moreText;
+        String name;
+        final StringBuilder text = new StringBuilder();
+        ArrayNode list;
+        ObjectNode object;
+        Set<String> repeated; // names whose value in object is a list made here (not a child that is a list)
 
-        Frame(String name) {
-            this.name = name;
+        void reset(String elementName) {
+            name = elementName;
+            text.setLength(0);
+            list = null;
+            object = null;
+            if (repeated != null) {
+                repeated.clear();
+            }
         }
 
         boolean hasChildren() {
-            return children != null;
-        }
-
-        void addChild(String childName, JsonNode value) {
-            if (children == null) {
-                childNames = new ArrayList<>(4);
-                children = new ArrayList<>(4);
-            }
-            childNames.add(childName);
-            children.add(value);
+            return list != null || object != null;
         }
 
         void addText(XMLStreamReader r) {
-            if (text == null) {
-                text = r.getText();
-            } else {
-                if (moreText == null) {
-                    moreText = new StringBuilder(text);
+            text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+        }
+
+        void addChild(String childName, JsonNode value) {
+            if (object == null) {
+                if ("element".equals(childName)) {
+                    if (list == null) {
+                        list = NODES.arrayNode();
+                    }
+                    list.add(value);
+                    return;
                 }
-                moreText.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                object = NODES.objectNode();
+                if (list != null) {
+                    // the <element> children so far: one value, or the list of them
+                    if (list.size() == 1) {
+                        object.set("element", list.get(0));
+                    } else {
+                        object.set("element", list);
+                        repeated().add("element");
+                    }
+                    list = null;
+                }
+            }
+            JsonNode existing = object.putIfAbsent(childName, value);
+            if (existing == null) {
+                return; // the usual case: a new name
+            }
+            if (repeated != null && repeated.contains(childName)) {
+                ((ArrayNode) existing).add(value);
+            } else {
+                // a name seen twice: its values form a list
+                ArrayNode a = NODES.arrayNode();
+                a.add(existing);
+                a.add(value);
+                object.set(childName, a);
+                repeated().add(childName);
             }
         }
 
-        String text() {
-            return moreText != null ? moreText.toString() : text == null ? "" : text;
+        private Set<String> repeated() {
+            if (repeated == null) {
+                repeated = new HashSet<>();
+            }
+            return repeated;
         }
 
-        void dropText() {
-            text = null;
-            moreText = null;
+        JsonNode toNode() {
+            if (object != null) {
+                return object;
+            }
+            if (list != null) {
+                return list;
+            }
+            return NODES.textNode(text.length() == 0 ? "" : text.toString());
         }
     }
 
     private static ObjectNode readDocument(XMLStreamReader r) throws XMLStreamException, XmlException {
-        Deque<Frame> stack = new ArrayDeque<>();
+        Frame[] frames = new Frame[8];
+        int depth = 0; // frames[0 .. depth-1] are the open elements
         ObjectNode root = null;
         int elements = 0;
         while (r.hasNext()) {
@@ -265,34 +302,41 @@ public final class XmlTreeReader {
                     if (++elements > MAX_ELEMENTS) {
                         throw new XmlException("more than " + MAX_ELEMENTS + " elements", null);
                     }
-                    if (stack.size() >= MAX_DEPTH) {
+                    if (depth >= MAX_DEPTH) {
                         throw new XmlException("elements nested deeper than " + MAX_DEPTH, null);
                     }
                     if (root != null) {
                         throw new XmlException("content after the root element", null);
                     }
-                    Frame parentFrame = stack.peek();
-                    if (parentFrame != null && !parentFrame.hasChildren()) {
-                        parentFrame.dropText(); // an element with children: its text is only indentation
+                    if (depth > 0 && !frames[depth - 1].hasChildren()) {
+                        frames[depth - 1].text.setLength(0); // an element with children: its text is indentation
                     }
-                    stack.push(new Frame(r.getLocalName()));
+                    if (depth == frames.length) {
+                        frames = Arrays.copyOf(frames, Math.min(frames.length * 2, MAX_DEPTH));
+                    }
+                    Frame opened = frames[depth];
+                    if (opened == null) {
+                        opened = new Frame();
+                        frames[depth] = opened;
+                    }
+                    opened.reset(r.getLocalName());
+                    depth++;
                     break;
                 case XMLStreamConstants.CHARACTERS:
                 case XMLStreamConstants.CDATA:
                 case XMLStreamConstants.SPACE:
-                    Frame f = stack.peek();
-                    if (f != null && !f.hasChildren()) {
-                        f.addText(r);
+                    if (depth > 0 && !frames[depth - 1].hasChildren()) {
+                        frames[depth - 1].addText(r);
                     }
                     break;
                 case XMLStreamConstants.END_ELEMENT:
-                    Frame done = stack.pop();
-                    JsonNode value = toNode(done);
-                    if (stack.isEmpty()) {
+                    Frame done = frames[--depth];
+                    JsonNode value = done.toNode();
+                    if (depth == 0) {
                         root = NODES.objectNode();
                         root.set(done.name, value);
                     } else {
-                        stack.peek().addChild(done.name, value);
+                        frames[depth - 1].addChild(done.name, value);
                     }
                     break;
                 default:
@@ -304,47 +348,5 @@ public final class XmlTreeReader {
             throw new XmlException("no root element", null);
         }
         return root;
-    }
-
-    private static JsonNode toNode(Frame f) {
-        if (!f.hasChildren()) {
-            return NODES.textNode(f.text());
-        }
-        boolean allElements = true;
-        for (String n : f.childNames) {
-            if (!"element".equals(n)) {
-                allElements = false;
-                break;
-            }
-        }
-        if (allElements) {
-            ArrayNode a = NODES.arrayNode(f.children.size());
-            a.addAll(f.children);
-            return a;
-        }
-        ObjectNode o = NODES.objectNode();
-        Set<String> repeated = null;
-        for (int i = 0; i < f.children.size(); i++) {
-            String name = f.childNames.get(i);
-            JsonNode v = f.children.get(i);
-            JsonNode existing = o.putIfAbsent(name, v);
-            if (existing == null) {
-                continue; // the usual case: a new name
-            }
-            if (repeated != null && repeated.contains(name)) {
-                ((ArrayNode) existing).add(v);
-            } else {
-                // a name seen twice: its values form a list
-                ArrayNode a = NODES.arrayNode();
-                a.add(existing);
-                a.add(v);
-                o.set(name, a);
-                if (repeated == null) {
-                    repeated = new HashSet<>();
-                }
-                repeated.add(name);
-            }
-        }
-        return o;
     }
 }

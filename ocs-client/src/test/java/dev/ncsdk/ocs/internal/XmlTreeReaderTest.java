@@ -37,6 +37,34 @@ class XmlTreeReaderTest {
     }
 
     @Test
+    void elementChildrenMixedWithOtherNamesAreAnObjectInFirstSeenOrder() throws Exception {
+        assertThat(read("<a><element>1</element><y>2</y><element>3</element></a>")
+                        .toString())
+                .isEqualTo("{\"a\":{\"element\":[\"1\",\"3\"],\"y\":\"2\"}}");
+        assertThat(read("<a><element>1</element><element>2</element><y>3</y><element>4</element></a>")
+                        .toString())
+                .isEqualTo("{\"a\":{\"element\":[\"1\",\"2\",\"4\"],\"y\":\"3\"}}");
+        assertThat(read("<a><y>1</y><element>2</element></a>").toString())
+                .isEqualTo("{\"a\":{\"y\":\"1\",\"element\":\"2\"}}");
+        // a child that is itself a list stays one value when its name repeats
+        assertThat(read("<a><x><element>1</element></x><y/><x>2</x></a>").toString())
+                .isEqualTo("{\"a\":{\"x\":[[\"1\"],\"2\"],\"y\":\"\"}}");
+    }
+
+    @Test
+    void indentationAroundChildrenIsDroppedButTheTextOfALeafIsKept() throws Exception {
+        JsonNode n = read("<a>\n  <b>  </b>\n  <c>\n    <d>x</d>\n  </c>\n</a>");
+        assertThat(n.toString()).isEqualTo("{\"a\":{\"b\":\"  \",\"c\":{\"d\":\"x\"}}}");
+    }
+
+    @Test
+    void siblingsAtTheSameDepthDoNotShareState() throws Exception {
+        JsonNode n = read("<a><p><element>1</element></p><q><r>2</r><r>3</r></q><s>t</s><u><r>4</r></u></a>");
+        assertThat(n.toString())
+                .isEqualTo("{\"a\":{\"p\":[\"1\"],\"q\":{\"r\":[\"2\",\"3\"]},\"s\":\"t\",\"u\":{\"r\":\"4\"}}}");
+    }
+
+    @Test
     void emptyElementsAreEmptyTextAndNamesMayBeData() throws Exception {
         JsonNode n = read("<ocs><data><alice><quota/></alice><bob></bob></data></ocs>");
         assertThat(n.toString()).isEqualTo("{\"ocs\":{\"data\":{\"alice\":{\"quota\":\"\"},\"bob\":\"\"}}}");

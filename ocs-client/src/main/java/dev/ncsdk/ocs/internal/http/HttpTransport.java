@@ -66,8 +66,9 @@ public final class HttpTransport implements AutoCloseable {
     private final Credentials credentials;
     private final long maxResponseBytes;
     private final AtomicBoolean closed;
+    private final AtomicBoolean parentClosed; // a view's: the transport it was taken from, or null
 
-    private HttpTransport(Builder b, HttpClient client, AtomicBoolean closed) {
+    private HttpTransport(Builder b, HttpClient client, AtomicBoolean closed, AtomicBoolean parentClosed) {
         this.client = client;
         this.requestTimeout = b.requestTimeout;
         this.userAgent = b.userAgent;
@@ -75,6 +76,7 @@ public final class HttpTransport implements AutoCloseable {
         this.credentials = b.credentials;
         this.maxResponseBytes = b.maxResponseBytes;
         this.closed = closed;
+        this.parentClosed = parentClosed;
     }
 
     /**
@@ -94,11 +96,22 @@ public final class HttpTransport implements AutoCloseable {
      * @return the derived transport
      */
     public HttpTransport withCredentials(Credentials other) {
-        return toBuilder().credentials(other).buildShared(client, closed);
+        return new HttpTransport(toBuilder().credentials(other), client, closed, parentClosed);
     }
 
     /**
-     * A builder with this transport's settings; {@link Builder#buildShared} keeps the same HTTP client.
+     * A transport with this one's settings and HTTP client and a life of its own: closing the view leaves this
+     * transport open, closing this transport closes the view too. For a client that borrows another client's
+     * transport.
+     *
+     * @return the view
+     */
+    public HttpTransport view() {
+        return new HttpTransport(toBuilder(), client, new AtomicBoolean(), closed);
+    }
+
+    /**
+     * A builder with this transport's settings and HTTP client.
      *
      * @return a builder
      */
@@ -161,7 +174,7 @@ public final class HttpTransport implements AutoCloseable {
      * @return the answer's future
      */
     public CompletableFuture<HttpResult> sendAsync(HttpCall call) {
-        if (closed.get()) {
+        if (closed.get() || (parentClosed != null && parentClosed.get())) {
             return CompletableFuture.failedFuture(new IllegalStateException("client is closed"));
         }
         return attempt(call, 1, Duration.ZERO);
@@ -562,11 +575,7 @@ public final class HttpTransport implements AutoCloseable {
                             .connectTimeout(connectTimeout)
                             .followRedirects(HttpClient.Redirect.NEVER)
                             .build();
-            return new HttpTransport(this, c, new AtomicBoolean());
-        }
-
-        HttpTransport buildShared(HttpClient client, AtomicBoolean closed) {
-            return new HttpTransport(this, client, closed);
+            return new HttpTransport(this, c, new AtomicBoolean(), null);
         }
 
         private static Duration positive(Duration d, String name) {
