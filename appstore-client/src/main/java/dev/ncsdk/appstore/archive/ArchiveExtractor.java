@@ -137,7 +137,7 @@ public final class ArchiveExtractor {
         if (e.isSymbolicLink() || e.isLink() || e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
             throw new ArchiveException("refusing link or special file " + name, null);
         }
-        if (name.startsWith("/") || name.startsWith("\\") || name.matches("^[A-Za-z]:.*")) {
+        if (ArchiveInspector.isAbsolute(name)) {
             throw new ArchiveException("refusing absolute path " + name, null);
         }
         Path current = root;

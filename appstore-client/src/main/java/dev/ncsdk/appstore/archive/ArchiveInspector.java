@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
@@ -150,7 +149,7 @@ public final class ArchiveInspector {
             }
             GzipCompressorInputStream gz = new GzipCompressorInputStream(buffered, true);
             unpacked = new BoundedStreams.Counting(gz, maxUnpackedBytes, ArchiveRule.UNPACKED_TOO_LARGE);
-            TarArchiveInputStream tar = new TarArchiveInputStream(unpacked, "UTF-8");
+            RawNameTarInputStream tar = new RawNameTarInputStream(unpacked);
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
                 if (++st.entries > maxEntries) {
@@ -158,6 +157,7 @@ public final class ArchiveInspector {
                     break;
                 }
                 entry(st, e, tar);
+                rawNames(st, e.getName(), tar.rawNames());
             }
             drain(buffered);
         } catch (IOException | RuntimeException ex) {
@@ -186,22 +186,16 @@ public final class ArchiveInspector {
         }
     }
 
-    private void entry(State st, TarArchiveEntry e, TarArchiveInputStream tar) throws IOException {
+    private void entry(State st, TarArchiveEntry e, InputStream tar) throws IOException {
         String name = e.getName();
         if (name == null || name.isEmpty()) {
             st.add(ArchiveRule.CORRUPT, null, "an entry has no name");
             return;
         }
-        if (name.startsWith("/") || name.startsWith("\\") || name.matches("^[A-Za-z]:.*")) {
+        if (isAbsolute(name)) {
             st.add(ArchiveRule.ABSOLUTE_PATH, name, "absolute path");
         }
-        String[] segs = name.split("[/\\\\]+");
-        List<String> parts = new ArrayList<>();
-        for (String s : segs) {
-            if (!s.isEmpty()) {
-                parts.add(s);
-            }
-        }
+        List<String> parts = segments(name);
         if (parts.contains("..")) {
             st.add(ArchiveRule.PARENT_PATH, name, "path leaves the archive with '..'");
         }
@@ -266,6 +260,49 @@ public final class ArchiveInspector {
                 }
             }
         }
+    }
+
+    /**
+     * Checks the names the archive wrote in PAX or GNU records, which Commons Compress normalises before
+     * {@code getName()} (a leading {@code /} is stripped): the store reads them as written.
+     */
+    private static void rawNames(State st, String name, List<RawNameTarInputStream.RawName> raw) {
+        boolean nameLeaves = name != null && segments(name).contains("..");
+        Set<String> seen = new LinkedHashSet<>();
+        for (RawNameTarInputStream.RawName r : raw) {
+            String v = r.value();
+            if (v.equals(name) || !seen.add(v)) {
+                continue;
+            }
+            if (isAbsolute(v)) {
+                st.add(ArchiveRule.ABSOLUTE_PATH, v, "absolute path (written in " + r.source() + ")");
+            }
+            if (!nameLeaves && segments(v).contains("..")) {
+                st.add(ArchiveRule.PARENT_PATH, v, "path leaves the archive with '..' (written in " + r.source() + ")");
+            }
+        }
+    }
+
+    /** Whether a name is absolute: a leading {@code /} or backslash, or a drive letter ({@code C:}). */
+    static boolean isAbsolute(String name) {
+        if (name.startsWith("/") || name.startsWith("\\")) {
+            return true;
+        }
+        if (name.length() < 2 || name.charAt(1) != ':') {
+            return false;
+        }
+        char d = name.charAt(0);
+        return d >= 'A' && d <= 'Z' || d >= 'a' && d <= 'z';
+    }
+
+    private static List<String> segments(String name) {
+        List<String> parts = new ArrayList<>();
+        for (String s : name.split("[/\\\\]+")) {
+            if (!s.isEmpty()) {
+                parts.add(s);
+            }
+        }
+        return parts;
     }
 
     private ArchiveReport finish(State st, long compressedBytes, long unpackedBytes) {
