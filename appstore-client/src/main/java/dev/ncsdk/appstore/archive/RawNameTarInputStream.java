@@ -87,8 +87,9 @@ final class RawNameTarInputStream extends TarArchiveInputStream {
                 if (current != capturing) {
                     finishCapture();
                     capturing = current;
-                    capture =
-                            current.isGNULongNameEntry() ? new LongName() : new PaxRecords(current.isGlobalPaxHeader());
+                    capture = current.isGNULongNameEntry()
+                            ? new LongName()
+                            : new PaxRecords(current.isGlobalPaxHeader(), current.getSize());
                 }
                 capture.accept(buf, offset, n);
             }
@@ -144,8 +145,12 @@ final class RawNameTarInputStream extends TarArchiveInputStream {
     }
 
     /**
-     * PAX extended header records, {@code "<length> <keyword>=<value>\n"}, read as they stream by. Parsing stops
-     * at the first malformed record (Commons Compress then fails the archive, or ignores the rest as it does).
+     * PAX extended header records, {@code "<length> <keyword>=<value>\n"}, read as they stream by, following the
+     * steps of Commons Compress's own parser (a newline where a length is expected is skipped; a record whose
+     * length leaves no value removes the keyword and parsing goes on after the {@code =}; a keyword that reaches
+     * the end of the header ends it), so both see the same records. Where Commons Compress fails the archive (a
+     * non-digit in a length, a value past the header or without its newline), parsing stops: the archive is then
+     * reported corrupt anyway.
      */
     private final class PaxRecords implements Capture {
         private static final int LENGTH = 0;
@@ -155,15 +160,20 @@ final class RawNameTarInputStream extends TarArchiveInputStream {
         private static final int MAX_KEYWORD = 64;
 
         private final boolean global;
+        private final long headerSize;
         private int state = LENGTH;
-        private long length;
-        private long consumed;
-        private final StringBuilder keyword = new StringBuilder();
+        private long total;
+        private int length;
+        private int read;
+        private int valueLeft;
+        private final ByteArrayOutputStream keyword = new ByteArrayOutputStream();
+        private boolean keywordTooLong;
         private final ByteArrayOutputStream value = new ByteArrayOutputStream();
         private boolean truncated;
 
-        PaxRecords(boolean global) {
+        PaxRecords(boolean global, long headerSize) {
             this.global = global;
+            this.headerSize = headerSize;
         }
 
         @Override
@@ -174,29 +184,49 @@ final class RawNameTarInputStream extends TarArchiveInputStream {
         }
 
         private void step(byte c) {
-            consumed++;
+            total++;
             switch (state) {
                 case LENGTH:
-                    if (c >= '0' && c <= '9' && length < 100_000_000_000L) {
-                        length = length * 10 + (c - '0');
-                    } else if (c == ' ' && length > 0) {
+                    read++;
+                    if (c == '\n') {
+                        next();
+                    } else if (c == ' ') {
                         state = KEYWORD;
+                    } else if (c >= '0' && c <= '9') {
+                        length = length * 10 + (c - '0');
                     } else {
                         state = STOPPED;
                     }
                     break;
                 case KEYWORD:
-                    if (c == '=') {
-                        state = consumed < length ? VALUE : STOPPED;
-                    } else if (keyword.length() < MAX_KEYWORD && c != '\n' && c != 0) {
-                        keyword.append((char) (c & 0xff));
+                    read++;
+                    if (total >= headerSize) {
+                        next();
+                    } else if (c == '=') {
+                        valueLeft = length - read;
+                        if (valueLeft <= 1) {
+                            removed();
+                            next();
+                        } else if (valueLeft > headerSize - total) {
+                            state = STOPPED;
+                        } else {
+                            state = VALUE;
+                        }
+                    } else if (keyword.size() < MAX_KEYWORD) {
+                        keyword.write(c);
                     } else {
-                        state = STOPPED;
+                        keywordTooLong = true;
                     }
                     break;
                 case VALUE:
-                    if (consumed == length) {
-                        record(c == '\n');
+                    valueLeft--;
+                    if (valueLeft == 0) {
+                        if (c == '\n') {
+                            record();
+                            next();
+                        } else {
+                            state = STOPPED;
+                        }
                     } else if (value.size() < KEEP) {
                         value.write(c);
                     } else {
@@ -208,27 +238,36 @@ final class RawNameTarInputStream extends TarArchiveInputStream {
             }
         }
 
-        private void record(boolean wellFormed) {
-            if (!wellFormed) {
-                state = STOPPED;
-                return;
+        private String key() {
+            return keywordTooLong ? "" : keyword.toString(StandardCharsets.UTF_8);
+        }
+
+        private void removed() {
+            if (global && key().equals("path")) {
+                globalPath = null;
+                globalPathNew = false;
             }
-            String key = keyword.toString();
+        }
+
+        private void record() {
+            String key = key();
             if (key.equals("path") || key.equals("GNU.sparse.name")) {
                 String v = text(value, truncated);
-                if (global) {
-                    if (key.equals("path")) {
-                        globalPath = v.isEmpty() ? null : v;
-                        globalPathNew = globalPath != null;
-                    }
-                } else if (!v.isEmpty()) {
+                if (!global) {
                     names.add(new RawName("a PAX header", v));
+                } else if (key.equals("path")) {
+                    globalPath = v;
+                    globalPathNew = true;
                 }
             }
+        }
+
+        private void next() {
             state = LENGTH;
             length = 0;
-            consumed = 0;
-            keyword.setLength(0);
+            read = 0;
+            keyword.reset();
+            keywordTooLong = false;
             value.reset();
             truncated = false;
         }

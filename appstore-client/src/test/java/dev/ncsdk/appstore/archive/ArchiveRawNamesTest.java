@@ -160,6 +160,20 @@ class ArchiveRawNamesTest {
                 .containsExactly("news/../../evil.php");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"pax-absolute-path", "gnu-long-absolute-name"})
+    void archivesWrittenByPythonsTarfileAreRefusedWithTheNameTarfileReads(String seed) throws IOException {
+        byte[] archive;
+        try (var in = getClass().getResourceAsStream("ArchiveInspectorFuzzTestInputs/inspect/" + seed)) {
+            archive = in.readAllBytes();
+        }
+        String expected = seed.startsWith("pax") ? "/etc/x" : "/" + "deep/".repeat(25) + "x.php";
+
+        assertThat(problems(inspect(archive), ArchiveRule.ABSOLUTE_PATH))
+                .extracting(ArchiveProblem::entry)
+                .containsExactly(expected);
+    }
+
     @Test
     void anAbsolutePaxPathWithParentSegmentsBreaksBothRules() {
         ArchiveReport r = inspect(RawTar.app("news")
@@ -171,6 +185,33 @@ class ArchiveRawNamesTest {
                 .extracting(ArchiveProblem::entry)
                 .containsExactly("/news/../../evil.php");
         assertThat(problems(r, ArchiveRule.PARENT_PATH)).hasSize(1);
+    }
+
+    @Test
+    void aPathRecordAfterALongKeywordABlankLineOrAnEmptyRecordIsStillSeen() throws IOException {
+        String body = RawTar.paxRecord("SCHILY.xattr.user." + "k".repeat(200), "v".repeat(600))
+                + "\n"
+                + "9 mtime=\n"
+                + RawTar.paxRecord("comment", "path=/etc/not-a-record\nnot a record either")
+                + RawTar.paxRecord("path", "/etc/hidden");
+        byte[] archive = RawTar.app("news").paxRaw(body).file("news/p", "x").build();
+        assertThat(namesSeenByCommonsCompress(archive)).contains("etc/hidden");
+
+        assertThat(inspect(archive).problems())
+                .filteredOn(p -> p.rule() == ArchiveRule.ABSOLUTE_PATH)
+                .extracting(ArchiveProblem::entry)
+                .containsExactly("/etc/hidden");
+    }
+
+    @Test
+    void aMalformedPaxHeaderIsCorruptAndNothingIsMadeUpFromIt() {
+        ArchiveReport r = inspect(RawTar.app("news")
+                .paxRaw("12 path=/etc/x\n")
+                .file("news/p", "x")
+                .build());
+
+        assertThat(problems(r, ArchiveRule.CORRUPT)).hasSize(1);
+        assertThat(problems(r, ArchiveRule.ABSOLUTE_PATH)).isEmpty();
     }
 
     @Test

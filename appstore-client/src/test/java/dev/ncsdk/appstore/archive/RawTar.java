@@ -48,6 +48,14 @@ final class RawTar {
         return this;
     }
 
+    /** A local PAX extended header ('x') with the body given byte for byte. */
+    RawTar paxRaw(String body) {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        header("./PaxHeaders/x", 'x', b.length, "");
+        data(b);
+        return this;
+    }
+
     /** A local PAX header with one record. */
     RawTar pax(String key, String value) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -69,6 +77,11 @@ final class RawTar {
         header("././@LongLink", 'L', body.length, "");
         data(body);
         return this;
+    }
+
+    /** One PAX record, {@code "<length> <key>=<value>\n"}, with the right length. */
+    static String paxRecord(String key, String value) {
+        return new String(paxBody(Map.of(key, value)), StandardCharsets.UTF_8);
     }
 
     static byte[] paxBody(Map<String, String> records) {
