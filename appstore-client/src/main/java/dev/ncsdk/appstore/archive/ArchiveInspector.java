@@ -33,7 +33,9 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  *       FIFOs, no {@code .git}, no {@code ._*} or {@code .DS_Store}.
  * </ul>
  *
- * <p>The tar reader is Apache Commons Compress. Immutable and thread-safe.
+ * <p>The tar reader is Apache Commons Compress. Names are checked as the archive wrote them, also those in PAX
+ * extended headers and GNU long-name records, which Commons Compress hands over without their leading {@code /}
+ * (the store reads them as written). Immutable and thread-safe.
  *
  * <pre>{@code
  * ArchiveReport report = ArchiveInspector.defaults().inspect(Path.of("build/news.tar.gz"));
