@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{@code
  * LoginFlow.Start start = nc.loginFlow().start();
- * System.out.println("Open " + start.loginUrl());
+ * browser.open(start.loginUrl()); // your application shows the page to the user
  * LoginFlow.Result result = nc.loginFlow().await(start, Duration.ofMinutes(5));
  * OcsClient alice = nc.withCredentials(result.credentials());
  * }</pre>

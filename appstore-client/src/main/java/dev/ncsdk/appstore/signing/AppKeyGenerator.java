@@ -39,7 +39,7 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
  *
  * <pre>{@code
  * AppKeyGenerator.GeneratedKey k = AppKeyGenerator.builder("news").build().generate();
- * System.out.println(k.csrPem()); // paste into a pull request to nextcloud/app-certificate-requests
+ * String csr = k.csrPem(); // paste into a pull request to nextcloud/app-certificate-requests
  * }</pre>
  */
 public final class AppKeyGenerator {

@@ -48,7 +48,7 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
  * ReleaseVerifier verifier = ReleaseVerifier.builder(TrustMaterial.fromNextcloudInstallation(ncRoot)).build();
  * VerificationResult r = verifier.verifyRelease("news", release.certificate(), release.signature(), archive);
  * if (!r.isValid()) {
- *     System.err.println(r.failedCheck().orElseThrow() + ": " + r.message());
+ *     throw new IllegalStateException(r.failedCheck().orElseThrow() + ": " + r.message());
  * }
  * }</pre>
  *
