@@ -1,11 +1,8 @@
 package dev.ncsdk.appstore;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ncsdk.appstore.JsonCursor.Token;
 import dev.ncsdk.appstore.internal.Timestamps;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,13 +26,6 @@ import java.util.function.Predicate;
  * Thread-safe (stateless).
  */
 public final class AppStoreJson {
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(200)
-                    .maxStringLength(20_000_000)
-                    .build())
-            .build();
-
     private AppStoreJson() {}
 
     /**
@@ -59,161 +49,7 @@ public final class AppStoreJson {
      * @throws StoreFormatException when the document is not a JSON array of apps
      */
     public static List<App> readApps(byte[] json, Predicate<String> wanted) {
-        if (wanted == null) {
-            try (JsonParser p = FACTORY.createParser(json)) {
-                return new Reader(p, new HashMap<>()).apps(null);
-            } catch (IOException e) {
-                throw new StoreFormatException("the app list is not valid JSON: " + e.getMessage(), e);
-            }
-        }
-        // Find each app object with a byte scan, peek at its id, and parse only the wanted ones: skipping an app
-        // costs a scan of its bytes instead of a full tokenization.
-        int[] ranges = objectRanges(json);
-        Map<String, String> pool = new HashMap<>();
-        List<App> out = new ArrayList<>();
-        try {
-            for (int i = 0; i < ranges.length; i += 2) {
-                int from = ranges[i];
-                int len = ranges[i + 1] - from;
-                String id = peekId(json, from, len);
-                if (id != null && !wanted.test(id)) {
-                    continue;
-                }
-                try (JsonParser p = FACTORY.createParser(json, from, len)) {
-                    p.nextToken();
-                    App app = new Reader(p, pool).app(wanted);
-                    if (p.nextToken() != null) {
-                        throw new StoreFormatException("malformed app object", null);
-                    }
-                    if (app != null) {
-                        out.add(app);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new StoreFormatException("the app list is not valid JSON: " + e.getMessage(), e);
-        }
-        return out;
-    }
-
-    /** The id of the app object at a range when it is its first field (as the store sends it), else null. */
-    private static String peekId(byte[] json, int from, int len) throws IOException {
-        String fast = peekIdFast(json, from, from + len);
-        if (fast != null) {
-            return fast;
-        }
-        try (JsonParser p = FACTORY.createParser(json, from, len)) {
-            if (p.nextToken() == JsonToken.START_OBJECT
-                    && p.nextToken() == JsonToken.FIELD_NAME
-                    && "id".equals(p.currentName())
-                    && p.nextToken() == JsonToken.VALUE_STRING) {
-                return p.getText();
-            }
-            return null;
-        }
-    }
-
-    /** Reads a plain ASCII id that is the first field, without a parser; null for anything less plain. */
-    private static String peekIdFast(byte[] b, int i, int end) {
-        i = skipSpace(b, i + 1, end); // after '{'
-        if (i + 4 > end || b[i] != '"' || b[i + 1] != 'i' || b[i + 2] != 'd' || b[i + 3] != '"') {
-            return null;
-        }
-        i = skipSpace(b, i + 4, end);
-        if (i >= end || b[i] != ':') {
-            return null;
-        }
-        i = skipSpace(b, i + 1, end);
-        if (i >= end || b[i] != '"') {
-            return null;
-        }
-        int start = ++i;
-        while (i < end && b[i] != '"') {
-            if (b[i] == '\\' || b[i] < 0x20) {
-                return null; // escapes and non-ASCII go through the parser
-            }
-            i++;
-        }
-        return i < end ? new String(b, start, i - start, java.nio.charset.StandardCharsets.ISO_8859_1) : null;
-    }
-
-    private static int skipSpace(byte[] b, int i, int end) {
-        while (i < end && isSpace(b[i])) {
-            i++;
-        }
-        return i;
-    }
-
-    /**
-     * The [start, end) byte ranges of the objects directly inside the top-level array. Only the structure is
-     * checked here (an array, balanced brackets outside strings); the objects that are read are parsed strictly.
-     */
-    private static int[] objectRanges(byte[] b) {
-        int n = b.length;
-        int i = 0;
-        while (i < n && isSpace(b[i])) {
-            i++;
-        }
-        if (i + 2 < n && (b[i] & 0xFF) == 0xEF && (b[i + 1] & 0xFF) == 0xBB && (b[i + 2] & 0xFF) == 0xBF) {
-            i += 3;
-            while (i < n && isSpace(b[i])) {
-                i++;
-            }
-        }
-        if (i >= n || b[i] != '[') {
-            throw new StoreFormatException("the app list document is not a JSON array", null);
-        }
-        int[] ranges = new int[64];
-        int count = 0;
-        int depth = 0;
-        int start = -1;
-        int end = -1;
-        while (i < n) {
-            byte c = b[i++];
-            if (c == '"') {
-                // skip the string: the tight loop that most bytes (signatures, descriptions) go through
-                while (i < n) {
-                    byte d = b[i++];
-                    if (d == '"') {
-                        break;
-                    }
-                    if (d == '\\') {
-                        i++;
-                    }
-                }
-            } else if (c == '{' || c == '[') {
-                depth++;
-                if (depth == 2 && c == '{') {
-                    start = i - 1;
-                }
-            } else if (c == '}' || c == ']') {
-                depth--;
-                if (depth == 1 && c == '}' && start >= 0) {
-                    if (count + 2 > ranges.length) {
-                        ranges = java.util.Arrays.copyOf(ranges, ranges.length * 2);
-                    }
-                    ranges[count++] = start;
-                    ranges[count++] = i;
-                    start = -1;
-                } else if (depth <= 0) {
-                    end = depth == 0 ? i - 1 : -1;
-                    break;
-                }
-            }
-        }
-        if (end < 0) {
-            throw new StoreFormatException("the app list document is truncated or unbalanced", null);
-        }
-        for (int k = end + 1; k < n; k++) {
-            if (!isSpace(b[k])) {
-                throw new StoreFormatException("unexpected content after the document", null);
-            }
-        }
-        return java.util.Arrays.copyOf(ranges, count);
-    }
-
-    private static boolean isSpace(byte c) {
-        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+        return new Reader(new JsonCursor(json), new HashMap<>()).apps(wanted);
     }
 
     /**
@@ -224,11 +60,13 @@ public final class AppStoreJson {
      * @throws StoreFormatException when the document is not a JSON array of apps
      */
     public static List<App> readApps(InputStream in) {
-        try (JsonParser p = FACTORY.createParser(in)) {
-            return new Reader(p, new HashMap<>()).apps(null);
+        byte[] json;
+        try {
+            json = in.readAllBytes();
         } catch (IOException e) {
-            throw new StoreFormatException("the app list is not valid JSON: " + e.getMessage(), e);
+            throw new StoreFormatException("the app list could not be read: " + e.getMessage(), e);
         }
+        return readApps(json, null);
     }
 
     /**
@@ -276,47 +114,43 @@ public final class AppStoreJson {
     }
 
     private interface ElementReader<T> {
-        T read(Reader r) throws IOException;
+        T read(Reader r);
     }
 
     private static <T> List<T> read(byte[] json, String what, ElementReader<T> element) {
-        try (JsonParser p = FACTORY.createParser(json)) {
-            Reader r = new Reader(p, new HashMap<>());
-            return r.list(what, () -> element.read(r));
-        } catch (IOException e) {
-            throw new StoreFormatException("the " + what + " document is not valid JSON: " + e.getMessage(), e);
-        }
+        Reader r = new Reader(new JsonCursor(json), new HashMap<>());
+        return r.list(what, () -> element.read(r));
     }
 
     private static final class MapperHolder {
         static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
-    private interface IoSupplier<T> {
-        T get() throws IOException;
+    private interface ValueReader<T> {
+        T get();
     }
 
     /** One parse; dedupes short repeated strings (specs, licences, digests) to keep the catalogue small. */
     private static final class Reader {
-        private final JsonParser p;
+        private final JsonCursor p;
         private final Map<String, String> pool;
 
-        Reader(JsonParser p, Map<String, String> pool) {
+        Reader(JsonCursor p, Map<String, String> pool) {
             this.p = p;
             this.pool = pool;
         }
 
-        <T> List<T> list(String what, IoSupplier<T> element) throws IOException {
-            JsonToken t = p.nextToken();
-            if (t != JsonToken.START_ARRAY) {
+        <T> List<T> list(String what, ValueReader<T> element) {
+            Token t = p.next();
+            if (t != Token.START_ARRAY) {
                 throw new StoreFormatException("the " + what + " document is not a JSON array", null);
             }
             List<T> out = new ArrayList<>();
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            while ((t = p.next()) != Token.END_ARRAY) {
                 if (t == null) {
                     throw new StoreFormatException("the " + what + " document is truncated", null);
                 }
-                if (t == JsonToken.START_OBJECT) {
+                if (t == Token.START_OBJECT) {
                     T v = element.get();
                     if (v != null) {
                         out.add(v);
@@ -329,18 +163,18 @@ public final class AppStoreJson {
             return out;
         }
 
-        private void end() throws IOException {
-            if (p.nextToken() != null) {
+        private void end() {
+            if (p.next() != null) {
                 throw new StoreFormatException("unexpected content after the document", null);
             }
         }
 
-        List<App> apps(Predicate<String> wanted) throws IOException {
+        List<App> apps(Predicate<String> wanted) {
             return list("app list", () -> app(wanted));
         }
 
         /** At START_OBJECT of an app; returns null when the app is not wanted. */
-        App app(Predicate<String> wanted) throws IOException {
+        App app(Predicate<String> wanted) {
             String id = null;
             List<String> categories = null;
             String userDocs = null;
@@ -361,9 +195,9 @@ public final class AppStoreJson {
             int ratingNumRecent = 0;
             int ratingNumOverall = 0;
             String certificate = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String f = p.currentName();
-                p.nextToken();
+            while (p.next() == Token.FIELD_NAME) {
+                String f = p.name();
+                p.next();
                 switch (f) {
                     case "id":
                         id = text();
@@ -427,7 +261,7 @@ public final class AppStoreJson {
                         ratingNumOverall = (int) lng();
                         break;
                     case "certificate":
-                        certificate = p.currentToken() == JsonToken.VALUE_STRING ? p.getText() : text();
+                        certificate = p.current() == Token.STRING ? p.text() : text();
                         break;
                     default:
                         p.skipChildren();
@@ -459,18 +293,18 @@ public final class AppStoreJson {
                     certificate);
         }
 
-        private void skipRestOfObject() throws IOException {
-            JsonToken t;
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                p.nextToken();
+        private void skipRestOfObject() {
+            Token t;
+            while ((t = p.next()) == Token.FIELD_NAME) {
+                p.next();
                 p.skipChildren();
             }
-            if (t != JsonToken.END_OBJECT) {
+            if (t != Token.END_OBJECT) {
                 throw new StoreFormatException("malformed app object", null);
             }
         }
 
-        AppRelease release() throws IOException {
+        AppRelease release() {
             String version = null;
             boolean nightly = false;
             List<Requirement> phpExtensions = null;
@@ -491,9 +325,9 @@ public final class AppStoreJson {
             List<DeployMethod> deployMethods = null;
             List<ApiScope> apiScopes = null;
             Boolean aaIsSystem = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String f = p.currentName();
-                p.nextToken();
+            while (p.next() == Token.FIELD_NAME) {
+                String f = p.name();
+                p.next();
                 switch (f) {
                     case "version":
                         version = pooled();
@@ -553,7 +387,7 @@ public final class AppStoreJson {
                         apiScopes = objects(this::apiScope);
                         break;
                     case "aaIsSystem":
-                        aaIsSystem = p.currentToken() == JsonToken.VALUE_NULL ? null : bool();
+                        aaIsSystem = p.current() == Token.NULL ? null : bool();
                         break;
                     default:
                         p.skipChildren();
@@ -582,13 +416,13 @@ public final class AppStoreJson {
                     aaIsSystem);
         }
 
-        Requirement requirement() throws IOException {
+        Requirement requirement() {
             String id = null;
             String spec = null;
             String raw = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String f = p.currentName();
-                p.nextToken();
+            while (p.next() == Token.FIELD_NAME) {
+                String f = p.name();
+                p.next();
                 switch (f) {
                     case "id":
                         id = pooled();
@@ -606,18 +440,18 @@ public final class AppStoreJson {
             return new Requirement(id, spec, raw);
         }
 
-        DeployMethod deployMethod() throws IOException {
+        DeployMethod deployMethod() {
             String type = null;
             JsonNode data = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String f = p.currentName();
-                p.nextToken();
+            while (p.next() == Token.FIELD_NAME) {
+                String f = p.name();
+                p.next();
                 switch (f) {
                     case "installType":
                         type = pooled();
                         break;
                     case "installData":
-                        data = MapperHolder.MAPPER.readTree(p);
+                        data = tree();
                         break;
                     default:
                         p.skipChildren();
@@ -626,12 +460,12 @@ public final class AppStoreJson {
             return new DeployMethod(type, data);
         }
 
-        ApiScope apiScope() throws IOException {
+        ApiScope apiScope() {
             String name = null;
             boolean optional = false;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String f = p.currentName();
-                p.nextToken();
+            while (p.next() == Token.FIELD_NAME) {
+                String f = p.name();
+                p.next();
                 switch (f) {
                     case "scopeName":
                         name = pooled();
@@ -646,41 +480,41 @@ public final class AppStoreJson {
             return new ApiScope(name, optional);
         }
 
-        Screenshot screenshot() throws IOException {
+        Screenshot screenshot() {
             Map<String, String> m = flat();
             return m == null ? null : new Screenshot(m.get("url"), m.get("smallThumbnail"));
         }
 
-        Author author() throws IOException {
+        Author author() {
             Map<String, String> m = flat();
             return m == null ? null : new Author(m.get("name"), m.get("mail"), m.get("homepage"));
         }
 
-        AppText appText() throws IOException {
+        AppText appText() {
             Map<String, String> m = flat();
             return m == null ? null : new AppText(m.get("name"), m.get("summary"), m.get("description"));
         }
 
-        String changelog() throws IOException {
+        String changelog() {
             return field("changelog");
         }
 
-        private String field(String name) throws IOException {
+        private String field(String name) {
             Map<String, String> m = flat();
             return m == null ? null : m.get(name);
         }
 
-        CategoryText categoryText() throws IOException {
+        CategoryText categoryText() {
             Map<String, String> m = flat();
             return m == null ? null : new CategoryText(m.get("name"), m.get("description"));
         }
 
-        Category category() throws IOException {
+        Category category() {
             String id = null;
             Translations<CategoryText> tr = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String f = p.currentName();
-                p.nextToken();
+            while (p.next() == Token.FIELD_NAME) {
+                String f = p.name();
+                p.next();
                 if (f.equals("id")) {
                     id = text();
                 } else if (f.equals("translations")) {
@@ -692,13 +526,13 @@ public final class AppStoreJson {
             return new Category(id, tr);
         }
 
-        Platform platform() throws IOException {
+        Platform platform() {
             String version = null;
             boolean hasRelease = false;
             boolean supported = false;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String f = p.currentName();
-                p.nextToken();
+            while (p.next() == Token.FIELD_NAME) {
+                String f = p.name();
+                p.next();
                 switch (f) {
                     case "version":
                         version = text();
@@ -716,15 +550,15 @@ public final class AppStoreJson {
             return new Platform(version, hasRelease, supported);
         }
 
-        Rating rating() throws IOException {
+        Rating rating() {
             String app = null;
             double rating = 0;
             Instant ratedAt = null;
             Translations<String> comments = null;
             RatingUser user = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String f = p.currentName();
-                p.nextToken();
+            while (p.next() == Token.FIELD_NAME) {
+                String f = p.name();
+                p.next();
                 switch (f) {
                     case "app":
                         app = text();
@@ -739,7 +573,7 @@ public final class AppStoreJson {
                         comments = translations(() -> field("comment"));
                         break;
                     case "user":
-                        if (p.currentToken() == JsonToken.START_OBJECT) {
+                        if (p.current() == Token.START_OBJECT) {
                             user = ratingUser();
                         } else {
                             p.skipChildren();
@@ -752,13 +586,13 @@ public final class AppStoreJson {
             return new Rating(app, rating, ratedAt, comments, user);
         }
 
-        RatingUser ratingUser() throws IOException {
+        RatingUser ratingUser() {
             long id = 0;
             String first = null;
             String last = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String f = p.currentName();
-                p.nextToken();
+            while (p.next() == Token.FIELD_NAME) {
+                String f = p.name();
+                p.next();
                 switch (f) {
                     case "id":
                         id = lng();
@@ -776,8 +610,8 @@ public final class AppStoreJson {
             return new RatingUser(id, first, last);
         }
 
-        DiscoverEntry discover() throws IOException {
-            JsonNode node = MapperHolder.MAPPER.readTree(p);
+        DiscoverEntry discover() {
+            JsonNode node = tree();
             Function<String, String> str = k -> {
                 JsonNode v = node.get(k);
                 return v != null && v.isValueNode() && !v.isNull() ? v.asText() : null;
@@ -806,16 +640,27 @@ public final class AppStoreJson {
             return Translations.of(m);
         }
 
+        /** The current value (any kind) as a Jackson tree, for the fields the models keep as trees. */
+        private JsonNode tree() {
+            int from = p.tokenStart();
+            p.skipChildren();
+            try {
+                return MapperHolder.MAPPER.readTree(p.bytes(), from, p.position() - from);
+            } catch (java.io.IOException e) {
+                throw new StoreFormatException("malformed value: " + e.getMessage(), e);
+            }
+        }
+
         /** A flat object of scalar fields; nested values are skipped. Null (and skipped) when not an object. */
-        private Map<String, String> flat() throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) {
+        private Map<String, String> flat() {
+            if (p.current() != Token.START_OBJECT) {
                 p.skipChildren();
                 return null;
             }
             Map<String, String> m = new HashMap<>(8);
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String f = p.currentName();
-                p.nextToken();
+            while (p.next() == Token.FIELD_NAME) {
+                String f = p.name();
+                p.next();
                 String v = text();
                 if (v != null) {
                     m.put(f, v);
@@ -824,15 +669,15 @@ public final class AppStoreJson {
             return m;
         }
 
-        private <T> Translations<T> translations(IoSupplier<T> value) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) {
+        private <T> Translations<T> translations(ValueReader<T> value) {
+            if (p.current() != Token.START_OBJECT) {
                 p.skipChildren();
                 return Translations.empty();
             }
             Map<String, T> m = new LinkedHashMap<>();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String lang = p.currentName();
-                p.nextToken();
+            while (p.next() == Token.FIELD_NAME) {
+                String lang = p.name();
+                p.next();
                 T v = value.get();
                 if (v != null) {
                     m.put(lang, v);
@@ -841,15 +686,15 @@ public final class AppStoreJson {
             return Translations.of(m);
         }
 
-        private <T> List<T> objects(IoSupplier<T> element) throws IOException {
-            if (p.currentToken() != JsonToken.START_ARRAY) {
+        private <T> List<T> objects(ValueReader<T> element) {
+            if (p.current() != Token.START_ARRAY) {
                 p.skipChildren();
                 return List.of();
             }
             List<T> out = new ArrayList<>();
-            JsonToken t;
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                if (t == JsonToken.START_OBJECT) {
+            Token t;
+            while ((t = p.next()) != Token.END_ARRAY) {
+                if (t == Token.START_OBJECT) {
                     T v = element.get();
                     if (v != null) {
                         out.add(v);
@@ -861,13 +706,13 @@ public final class AppStoreJson {
             return out;
         }
 
-        private List<String> strings() throws IOException {
-            if (p.currentToken() != JsonToken.START_ARRAY) {
+        private List<String> strings() {
+            if (p.current() != Token.START_ARRAY) {
                 String single = text();
                 return single == null ? List.of() : List.of(single);
             }
             List<String> out = new ArrayList<>(2);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
+            while (p.next() != Token.END_ARRAY) {
                 String v = pooled();
                 if (v != null) {
                     out.add(v);
@@ -877,19 +722,19 @@ public final class AppStoreJson {
         }
 
         /** The current scalar as text; objects and arrays are skipped and read as absent. */
-        private String text() throws IOException {
-            JsonToken t = p.currentToken();
-            if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-                return p.getText();
+        private String text() {
+            Token t = p.current();
+            if (t == Token.STRING || t == Token.INT || t == Token.FLOAT) {
+                return p.text();
             }
-            if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
-                return t == JsonToken.VALUE_TRUE ? "true" : "false";
+            if (t == Token.TRUE || t == Token.FALSE) {
+                return t == Token.TRUE ? "true" : "false";
             }
             p.skipChildren();
             return null;
         }
 
-        private String pooled() throws IOException {
+        private String pooled() {
             String s = text();
             if (s == null || s.length() > 48) {
                 return s;
@@ -898,30 +743,30 @@ public final class AppStoreJson {
             return prev != null ? prev : s;
         }
 
-        private boolean bool() throws IOException {
-            JsonToken t = p.currentToken();
-            if (t == JsonToken.VALUE_TRUE) {
+        private boolean bool() {
+            Token t = p.current();
+            if (t == Token.TRUE) {
                 return true;
             }
-            if (t == JsonToken.VALUE_NUMBER_INT) {
-                return p.getLongValue() != 0;
+            if (t == Token.INT) {
+                return p.longValue() != 0;
             }
-            if (t == JsonToken.VALUE_STRING) {
-                String s = p.getText().trim();
+            if (t == Token.STRING) {
+                String s = p.text().trim();
                 return s.equalsIgnoreCase("true") || s.equals("1") || s.equalsIgnoreCase("yes");
             }
             p.skipChildren();
             return false;
         }
 
-        private double dbl() throws IOException {
-            JsonToken t = p.currentToken();
-            if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-                return p.getDoubleValue();
+        private double dbl() {
+            Token t = p.current();
+            if (t == Token.INT || t == Token.FLOAT) {
+                return p.doubleValue();
             }
-            if (t == JsonToken.VALUE_STRING) {
+            if (t == Token.STRING) {
                 try {
-                    return Double.parseDouble(p.getText().trim());
+                    return Double.parseDouble(p.text().trim());
                 } catch (NumberFormatException e) {
                     return 0;
                 }
@@ -930,17 +775,17 @@ public final class AppStoreJson {
             return 0;
         }
 
-        private long lng() throws IOException {
-            JsonToken t = p.currentToken();
-            if (t == JsonToken.VALUE_NUMBER_INT) {
-                return p.getLongValue();
+        private long lng() {
+            Token t = p.current();
+            if (t == Token.INT) {
+                return p.longValue();
             }
-            if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-                return (long) p.getDoubleValue();
+            if (t == Token.FLOAT) {
+                return (long) p.doubleValue();
             }
-            if (t == JsonToken.VALUE_STRING) {
+            if (t == Token.STRING) {
                 try {
-                    return Long.parseLong(p.getText().trim());
+                    return Long.parseLong(p.text().trim());
                 } catch (NumberFormatException e) {
                     return 0;
                 }
