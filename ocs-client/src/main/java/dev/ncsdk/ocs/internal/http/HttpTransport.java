@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
@@ -65,18 +66,19 @@ public final class HttpTransport implements AutoCloseable {
     private final RetryPolicy retryPolicy;
     private final Credentials credentials;
     private final long maxResponseBytes;
-    private final AtomicBoolean closed;
-    private final AtomicBoolean parentClosed; // a view's: the transport it was taken from, or null
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final HttpTransport parent; // a derived transport's: the one it was taken from, or null
+    private final OwnedClient owned; // the root's client when the transport created it, or null
 
-    private HttpTransport(Builder b, HttpClient client, AtomicBoolean closed, AtomicBoolean parentClosed) {
+    private HttpTransport(Builder b, HttpClient client, HttpTransport parent, OwnedClient owned) {
         this.client = client;
         this.requestTimeout = b.requestTimeout;
         this.userAgent = b.userAgent;
         this.retryPolicy = b.retryPolicy;
         this.credentials = b.credentials;
         this.maxResponseBytes = b.maxResponseBytes;
-        this.closed = closed;
-        this.parentClosed = parentClosed;
+        this.parent = parent;
+        this.owned = owned;
     }
 
     /**
@@ -90,13 +92,14 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /**
-     * A transport that shares this one's HTTP client and settings but authenticates differently.
+     * A transport that shares this one's HTTP client and settings but authenticates differently. Closing it leaves
+     * this transport open; closing this transport closes it too.
      *
      * @param other the credentials
      * @return the derived transport
      */
     public HttpTransport withCredentials(Credentials other) {
-        return new HttpTransport(toBuilder().credentials(other), client, closed, parentClosed);
+        return new HttpTransport(toBuilder().credentials(other), client, this, null);
     }
 
     /**
@@ -107,7 +110,7 @@ public final class HttpTransport implements AutoCloseable {
      * @return the view
      */
     public HttpTransport view() {
-        return new HttpTransport(toBuilder(), client, new AtomicBoolean(), closed);
+        return new HttpTransport(toBuilder(), client, this, null);
     }
 
     /**
@@ -174,10 +177,17 @@ public final class HttpTransport implements AutoCloseable {
      * @return the answer's future
      */
     public CompletableFuture<HttpResult> sendAsync(HttpCall call) {
-        if (closed.get() || (parentClosed != null && parentClosed.get())) {
+        if (isClosed()) {
             return CompletableFuture.failedFuture(new IllegalStateException("client is closed"));
         }
-        return attempt(call, 1, Duration.ZERO);
+        OwnedClient root = rootOwned();
+        if (root == null) {
+            return attempt(call, 1, Duration.ZERO);
+        }
+        root.started();
+        CompletableFuture<HttpResult> result = attempt(call, 1, Duration.ZERO);
+        result.whenComplete((r, e) -> root.finished());
+        return result;
     }
 
     /**
@@ -437,9 +447,31 @@ public final class HttpTransport implements AutoCloseable {
         return new NcTransportException(what + ": " + t, t, true);
     }
 
+    /** @return whether this transport, or one it was derived from, is closed */
+    public boolean isClosed() {
+        return closed.get() || (parent != null && parent.isClosed());
+    }
+
+    private OwnedClient rootOwned() {
+        HttpTransport t = this;
+        while (t.parent != null) {
+            t = t.parent;
+        }
+        return t.owned;
+    }
+
+    /**
+     * Stops new calls on this transport and those derived from it. When this transport created its HTTP client, the
+     * client is shut down too once the calls in flight have ended: its pooled connections close and its selector
+     * thread ends (a thread left waiting in the kernel would hold up the JVM's exit by about 0.3 s). A
+     * caller-supplied client is left alone.
+     */
     @Override
     public void close() {
         closed.set(true);
+        if (owned != null) {
+            owned.close();
+        }
     }
 
     @Override
@@ -459,6 +491,41 @@ public final class HttpTransport implements AutoCloseable {
             // fall through
         }
         return "dev";
+    }
+
+    /** A client the transport created: shut down when the transport is closed and no call is in flight. */
+    private static final class OwnedClient {
+        private final HttpClient client;
+        private final AtomicInteger inFlight = new AtomicInteger();
+        private final AtomicBoolean closing = new AtomicBoolean();
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        OwnedClient(HttpClient client) {
+            this.client = client;
+        }
+
+        void started() {
+            inFlight.incrementAndGet();
+        }
+
+        void finished() {
+            if (inFlight.decrementAndGet() == 0 && closing.get()) {
+                release();
+            }
+        }
+
+        void close() {
+            closing.set(true);
+            if (inFlight.get() == 0) {
+                release();
+            }
+        }
+
+        private void release() {
+            if (released.compareAndSet(false, true)) {
+                HttpClients.shutdown(client);
+            }
+        }
     }
 
     /** Configures an {@link HttpTransport}. */
@@ -564,18 +631,22 @@ public final class HttpTransport implements AutoCloseable {
         }
 
         /**
-         * Builds the transport, creating an HTTP client unless one was given.
+         * Builds the transport, creating an HTTP client unless one was given. A created client uses the JVM's default
+         * TLS context and protocols, set up when the first https connection is made.
          *
          * @return the transport
          */
         public HttpTransport build() {
+            // TLS is set up on the first https connection, not here: see DeferredTls
             HttpClient c = httpClient != null
                     ? httpClient
                     : HttpClient.newBuilder()
                             .connectTimeout(connectTimeout)
                             .followRedirects(HttpClient.Redirect.NEVER)
+                            .sslContext(DeferredTls.context())
+                            .sslParameters(DeferredTls.parameters())
                             .build();
-            return new HttpTransport(this, c, new AtomicBoolean(), null);
+            return new HttpTransport(this, c, null, httpClient != null ? null : new OwnedClient(c));
         }
 
         private static Duration positive(Duration d, String name) {
