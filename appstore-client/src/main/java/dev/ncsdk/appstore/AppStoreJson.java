@@ -2,7 +2,8 @@ package dev.ncsdk.appstore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ncsdk.appstore.JsonCursor.Token;
+import dev.ncsdk.appstore.internal.JsonCursor;
+import dev.ncsdk.appstore.internal.JsonCursor.Token;
 import dev.ncsdk.appstore.internal.Timestamps;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,8 @@
 package dev.ncsdk.appstore.update;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import dev.ncsdk.appstore.StoreFormatException;
+import dev.ncsdk.appstore.internal.JsonCursor;
+import dev.ncsdk.appstore.internal.JsonCursor.Token;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,8 +17,6 @@ import java.util.TreeMap;
  * versions) contribute nothing for those apps.
  */
 public final class InstalledApps {
-    private static final JsonFactory JSON = new JsonFactory();
-
     private InstalledApps() {}
 
     /**
@@ -37,13 +35,14 @@ public final class InstalledApps {
         }
         Map<String, String> out = new TreeMap<>();
         boolean seen = false;
-        try (JsonParser p = JSON.createParser(json.substring(start))) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+        try {
+            JsonCursor p = new JsonCursor(json.substring(start).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (p.next() != Token.START_OBJECT) {
                 throw new IllegalArgumentException("not the JSON output of occ app:list --output=json");
             }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String section = p.currentName();
-                p.nextToken();
+            while (p.next() == Token.FIELD_NAME) {
+                String section = p.name();
+                p.next();
                 boolean enabled = section.equals("enabled");
                 if ((enabled || section.equals("disabled")) && (enabled || includeDisabled)) {
                     seen = true;
@@ -53,7 +52,7 @@ public final class InstalledApps {
                     p.skipChildren();
                 }
             }
-        } catch (IOException e) {
+        } catch (StoreFormatException e) {
             throw new IllegalArgumentException(
                     "not the JSON output of occ app:list --output=json: " + e.getMessage(), e);
         }
@@ -89,16 +88,16 @@ public final class InstalledApps {
     }
 
     /** Reads {"id": "version", ...} at the current token; anything else is skipped. */
-    private static void collect(JsonParser p, Map<String, String> out) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
+    private static void collect(JsonCursor p, Map<String, String> out) {
+        if (p.current() != Token.START_OBJECT) {
             p.skipChildren();
             return;
         }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String id = p.currentName();
-            JsonToken t = p.nextToken();
-            if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-                String v = p.getText().trim();
+        while (p.next() == Token.FIELD_NAME) {
+            String id = p.name();
+            Token t = p.next();
+            if (t == Token.STRING || t == Token.INT || t == Token.FLOAT) {
+                String v = p.text().trim();
                 if (!v.isEmpty()) {
                     out.putIfAbsent(id, v);
                 }

@@ -1,5 +1,6 @@
-package dev.ncsdk.appstore;
+package dev.ncsdk.appstore.internal;
 
+import dev.ncsdk.appstore.StoreFormatException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -20,9 +21,9 @@ import java.util.Arrays;
  * <p>Strings are scanned and checked when they are passed, but decoded only when asked for ({@link #text()}), so
  * skipped values cost one pass over their bytes and build nothing. Not thread-safe; one cursor per parse.
  */
-final class JsonCursor {
+public final class JsonCursor {
     /** The token kinds. */
-    enum Token {
+    public enum Token {
         START_OBJECT,
         END_OBJECT,
         START_ARRAY,
@@ -37,9 +38,9 @@ final class JsonCursor {
     }
 
     /** Deepest nesting accepted (Jackson's limit is 1000 by default; the store's documents are 5 deep). */
-    static final int MAX_DEPTH = 200;
+    public static final int MAX_DEPTH = 200;
     /** Longest number accepted, in characters (Jackson's default). */
-    static final int MAX_NUMBER_LENGTH = 1000;
+    public static final int MAX_NUMBER_LENGTH = 1000;
 
     private static final int NAME_CACHE_SIZE = 512;
 
@@ -72,7 +73,7 @@ final class JsonCursor {
      *
      * @param json the document
      */
-    JsonCursor(byte[] json) {
+    public JsonCursor(byte[] json) {
         byte[] doc = transcode(json);
         this.b = doc;
         this.end = doc.length;
@@ -114,27 +115,27 @@ final class JsonCursor {
     }
 
     /** @return the token the cursor is on, or null before the first and after the last */
-    Token current() {
+    public Token current() {
         return current;
     }
 
     /** @return the last field name passed (the current one on a {@link Token#FIELD_NAME} and its value) */
-    String name() {
+    public String name() {
         return name;
     }
 
     /** @return the offset where the current token starts */
-    int tokenStart() {
+    public int tokenStart() {
         return valueStart;
     }
 
     /** @return the offset just after the current token */
-    int position() {
+    public int position() {
         return pos;
     }
 
     /** @return the document's bytes (UTF-8) */
-    byte[] bytes() {
+    public byte[] bytes() {
         return b;
     }
 
@@ -144,7 +145,7 @@ final class JsonCursor {
      * @return the token, or null at the end of the input (when no value is left open)
      * @throws StoreFormatException when the input is not JSON
      */
-    Token next() {
+    public Token next() {
         int i = skipSpace(pos);
         if (i >= end) {
             pos = i;
@@ -498,7 +499,7 @@ final class JsonCursor {
      * @return the text
      * @throws IllegalStateException on a structural token
      */
-    String text() {
+    public String text() {
         Token t = current;
         if (t == Token.FIELD_NAME) {
             return name;
@@ -518,7 +519,7 @@ final class JsonCursor {
      * @return the value
      * @throws StoreFormatException when it does not fit
      */
-    long longValue() {
+    public long longValue() {
         String s = text();
         try {
             return Long.parseLong(s);
@@ -528,7 +529,7 @@ final class JsonCursor {
     }
 
     /** @return the current number as a double */
-    double doubleValue() {
+    public double doubleValue() {
         return Double.parseDouble(text());
     }
 
@@ -639,7 +640,7 @@ final class JsonCursor {
     /**
      * Skips the current value's children: on a start token, moves to its matching end; on anything else, stays.
      */
-    void skipChildren() {
+    public void skipChildren() {
         Token t = current;
         if (t != Token.START_OBJECT && t != Token.START_ARRAY) {
             return;
