@@ -13,7 +13,6 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -326,21 +325,15 @@ public final class HttpTransport implements AutoCloseable {
         return bounded.handle((resp, err) -> {
             if (err != null) {
                 inFlight.cancel(true);
-                throw new CompletionException(mapFailure(call, unwrap(err), timeout));
-            }
-            byte[] body = resp.body();
-            String encoding =
-                    resp.headers().firstValue("Content-Encoding").orElse("").trim();
-            if (encoding.equalsIgnoreCase("gzip") && body.length > 0) {
-                try {
-                    body = BoundedBody.gunzip(body, limit, responseInfo(resp));
-                } catch (BoundedBody.TooLargeException e) {
-                    throw new CompletionException(mapFailure(call, e, timeout));
-                } catch (IOException e) {
-                    HttpResult raw = new HttpResult(call.method(), resp.uri(), resp.statusCode(), resp.headers(), null);
+                Throwable cause = unwrap(err);
+                if (cause instanceof BoundedBody.CorruptGzipException) {
+                    HttpResponse.ResponseInfo info = ((BoundedBody.CorruptGzipException) cause).info;
+                    HttpResult raw = new HttpResult(call.method(), call.uri(), info.statusCode(), info.headers(), null);
                     throw new CompletionException(ResponseErrors.unexpected(raw, "the gzip body is corrupt"));
                 }
+                throw new CompletionException(mapFailure(call, cause, timeout));
             }
+            byte[] body = resp.body(); // inflated already when it was gzip
             HttpResult result = new HttpResult(call.method(), resp.uri(), resp.statusCode(), resp.headers(), body);
             LOG.log(
                     System.Logger.Level.DEBUG,
@@ -352,25 +345,6 @@ public final class HttpTransport implements AutoCloseable {
                     (System.nanoTime() - start) / 1_000_000);
             return result;
         });
-    }
-
-    private static HttpResponse.ResponseInfo responseInfo(HttpResponse<?> resp) {
-        return new HttpResponse.ResponseInfo() {
-            @Override
-            public int statusCode() {
-                return resp.statusCode();
-            }
-
-            @Override
-            public HttpHeaders headers() {
-                return resp.headers();
-            }
-
-            @Override
-            public HttpClient.Version version() {
-                return resp.version();
-            }
-        };
     }
 
     private HttpRequest toRequest(HttpCall call, Duration timeout) {
