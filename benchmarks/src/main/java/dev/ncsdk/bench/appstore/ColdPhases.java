@@ -34,14 +34,19 @@ public final class ColdPhases {
      * @throws IOException when the file cannot be read
      */
     public static void main(String[] args) throws IOException {
-        long startMs = ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+        long startMs = ProcessHandle.current()
+                .info()
+                .startInstant()
+                .map(Instant::toEpochMilli)
+                .orElse(0L);
         long mainMs = System.currentTimeMillis();
         long t0 = System.nanoTime();
         Map<String, String> installed = InstalledApps.fromOccAppList(Path.of(args[1]));
         long t1 = System.nanoTime();
         byte[] body;
         long t1b;
-        try (HttpTransport http = HttpTransport.builder().maxResponseBytes(64L << 20).build()) {
+        try (HttpTransport http =
+                HttpTransport.builder().maxResponseBytes(64L << 20).build()) {
             http.send(HttpCall.builder("GET", URI.create(args[0] + "/small")).build()); // a 404: client warm-up
             t1b = System.nanoTime();
             HttpCall.Builder call =
@@ -55,7 +60,9 @@ public final class ColdPhases {
         long t2 = System.nanoTime();
         List<App> apps = AppStoreJson.readApps(body, installed::containsKey);
         long t3 = System.nanoTime();
-        UpdateReport r = UpdateChecker.builder(NextcloudVersion.parse("32.0.1.2")).build().check(installed, apps);
+        UpdateReport r = UpdateChecker.builder(NextcloudVersion.parse("32.0.1.2"))
+                .build()
+                .check(installed, apps);
         long t4 = System.nanoTime();
         System.out.printf(
                 "JVM start to main %d ms | read occ list %d ms | HTTP client start + one small request %d ms |"
