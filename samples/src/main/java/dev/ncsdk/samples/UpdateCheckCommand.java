@@ -1,6 +1,5 @@
 package dev.ncsdk.samples;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ncsdk.appstore.AppStoreClient;
 import dev.ncsdk.appstore.cache.ResponseCache;
 import dev.ncsdk.appstore.update.AppUpdate;
@@ -118,21 +117,19 @@ public final class UpdateCheckCommand extends SampleCommand {
         return 0;
     }
 
-    private static void printJson(UpdateReport report, PrintWriter out) throws IOException {
-        JsonGenerator g = Json.compact(out);
-        g.writeStartArray();
+    private static void printJson(UpdateReport report, PrintWriter out) {
+        StringBuilder json = new StringBuilder(64 + 160 * report.updates().size()).append('[');
         for (AppUpdate u : report.updates()) {
-            g.writeStartObject();
-            g.writeStringField("app", u.appId());
-            g.writeStringField("installed", u.installedVersion());
-            g.writeStringField("available", u.availableVersion());
-            g.writeBooleanField("nightly", u.nightly());
-            g.writeStringField("download", u.download());
-            g.writeEndObject();
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            Json.string(json.append("{\"app\":"), u.appId());
+            Json.string(json.append(",\"installed\":"), u.installedVersion());
+            Json.string(json.append(",\"available\":"), u.availableVersion());
+            json.append(",\"nightly\":").append(u.nightly());
+            Json.string(json.append(",\"download\":"), u.download()).append('}');
         }
-        g.writeEndArray();
-        g.flush();
-        out.println();
+        out.println(json.append(']'));
     }
 
     private static void printTable(UpdateReport report, int checked, PrintWriter out) {
