@@ -158,6 +158,10 @@ public final class JsonCursor {
         byte c = b[i];
         if (depth == 0) {
             if (rootDone || current == null) {
+                if (i == pos && (current == Token.INT || current == Token.FLOAT)) {
+                    // "1[2]", "1-2": like Jackson, a root-level number must be followed by space
+                    throw error(i, "expected space separating root-level values");
+                }
                 rootDone = false;
                 return value(c, i);
             }
