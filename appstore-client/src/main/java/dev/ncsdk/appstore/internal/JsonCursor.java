@@ -267,6 +267,7 @@ public final class JsonCursor {
     }
 
     private Token close(Token t, int i) {
+        valueStart = i;
         depth--;
         pos = i + 1;
         current = t;
