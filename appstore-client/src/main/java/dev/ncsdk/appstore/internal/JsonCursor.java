@@ -90,9 +90,16 @@ public final class JsonCursor {
             return d;
         }
         java.nio.charset.Charset cs;
-        if (d.length >= 4 && d[0] == 0 && d[1] == 0 && d[2] == 0 && d[3] != 0) {
+        // UTF-32 either from its byte order mark (00 00 FE FF, FF FE 00 00) or from three zero bytes
+        if (d.length >= 4
+                && d[0] == 0
+                && d[1] == 0
+                && (d[2] == 0 ? d[3] != 0 : d[2] == (byte) 0xFE && d[3] == (byte) 0xFF)) {
             cs = java.nio.charset.Charset.forName("UTF-32BE");
-        } else if (d.length >= 4 && d[0] != 0 && d[1] == 0 && d[2] == 0 && d[3] == 0) {
+        } else if (d.length >= 4
+                && d[2] == 0
+                && d[3] == 0
+                && (d[1] == 0 ? d[0] != 0 : d[0] == (byte) 0xFF && d[1] == (byte) 0xFE)) {
             cs = java.nio.charset.Charset.forName("UTF-32LE");
         } else if (d[0] == 0) {
             cs = StandardCharsets.UTF_16BE;
