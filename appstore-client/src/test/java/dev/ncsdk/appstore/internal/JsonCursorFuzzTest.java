@@ -20,8 +20,10 @@ import java.util.List;
  *
  * <p>Differences that are accepted and therefore not reported (see {@link JsonCursorJacksonDifferentialTest}):
  * ill-formed UTF-8 (the cursor is stricter; such inputs are not compared at all), encoding detection of documents
- * starting with a zero byte (not compared), and the number length limit (characters for the cursor, digits for
- * Jackson: a cursor refusal "number longer than 1000 characters" is not compared).
+ * starting with a zero byte (not compared) or made of a UTF-8 byte order mark alone (Jackson needs four bytes to
+ * see the mark), the number length limit (characters for the cursor, digits for Jackson: a cursor refusal "number
+ * longer than 1000 characters" is not compared), and unpaired surrogate escapes in field names (Jackson refuses
+ * them, the cursor keeps them as in values).
  */
 class JsonCursorFuzzTest {
 
@@ -103,6 +105,9 @@ class JsonCursorFuzzTest {
         if (data.length >= 2 && (data[0] == 0 || data[1] == 0)) {
             return; // UTF-16/32 detection: not compared
         }
+        if (data.length == 3 && data[0] == (byte) 0xEF && data[1] == (byte) 0xBB && data[2] == (byte) 0xBF) {
+            return; // a byte order mark alone: Jackson does not see it as one
+        }
         List<Event> jackson;
         String jacksonError = null;
         try {
@@ -122,6 +127,9 @@ class JsonCursorFuzzTest {
             cursor = null;
             cursorError = e.getMessage();
         }
+        if (jackson == null && cursor != null && cursor.stream().anyMatch(JsonCursorFuzzTest::nameWithLoneSurrogate)) {
+            return; // Jackson refuses unpaired surrogates in field names: an accepted difference
+        }
         String input = new String(data, UTF_8);
         assertThat(cursor == null)
                 .as("cursor refuses (%s) ⇔ Jackson refuses (%s) for %s", cursorError, jacksonError, input)
@@ -129,6 +137,22 @@ class JsonCursorFuzzTest {
         if (cursor != null) {
             assertThat(cursor).as("events of %s", input).isEqualTo(jackson);
         }
+    }
+
+    private static boolean nameWithLoneSurrogate(Event e) {
+        if (!e.kind().equals("FIELD_NAME")) {
+            return false;
+        }
+        String s = e.text();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isWellFormedUtf8(byte[] data) {
