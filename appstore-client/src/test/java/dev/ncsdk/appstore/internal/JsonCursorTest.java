@@ -544,6 +544,23 @@ class JsonCursorTest {
         assertThat(c.next()).isNull();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1 [2]", "1\n\"a\"", "-1\t{}", "1.5\r-2", "1e3 true"})
+    void aRootNumberFollowedBySpaceThenAValueIsTwoValues(String doc) {
+        assertThat(events(doc).get(0).kind()).isIn("INT", "FLOAT");
+        assertThat(events(doc)).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {"1[2]|1", "-1\"a\"|2", "1.5{}|3", "1e3-2|3", "0[]|1"})
+    void aRootNumberDirectlyFollowedByAValueIsRefusedLikeJackson(String doc, int at) {
+        assertThatThrownBy(() -> events(doc))
+                .isInstanceOf(StoreFormatException.class)
+                .hasMessage("expected space separating root-level values at byte " + at);
+    }
+
     @Test
     void aRootValueClearsTheLastFieldName() {
         JsonCursor c = cursor("{\"a\":1} 2");
