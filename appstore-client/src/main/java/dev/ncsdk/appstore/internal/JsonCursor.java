@@ -105,9 +105,16 @@ public final class JsonCursor {
             return d;
         }
         java.nio.charset.Charset cs;
-        if (d.length >= 4 && d[0] == 0 && d[1] == 0 && d[2] == 0 && d[3] != 0) {
+        // UTF-32 either from its byte order mark (00 00 FE FF, FF FE 00 00) or from three zero bytes
+        if (d.length >= 4
+                && d[0] == 0
+                && d[1] == 0
+                && (d[2] == 0 ? d[3] != 0 : d[2] == (byte) 0xFE && d[3] == (byte) 0xFF)) {
             cs = java.nio.charset.Charset.forName("UTF-32BE");
-        } else if (d.length >= 4 && d[0] != 0 && d[1] == 0 && d[2] == 0 && d[3] == 0) {
+        } else if (d.length >= 4
+                && d[2] == 0
+                && d[3] == 0
+                && (d[1] == 0 ? d[0] != 0 : d[0] == (byte) 0xFF && d[1] == (byte) 0xFE)) {
             cs = java.nio.charset.Charset.forName("UTF-32LE");
         } else if (d[0] == 0) {
             cs = StandardCharsets.UTF_16BE;
@@ -173,6 +180,10 @@ public final class JsonCursor {
         byte c = b[i];
         if (depth == 0) {
             if (rootDone || current == null) {
+                if (i == pos && (current == Token.INT || current == Token.FLOAT)) {
+                    // "1[2]", "1-2": like Jackson, a root-level number must be followed by space
+                    throw error(i, "expected space separating root-level values");
+                }
                 rootDone = false;
                 return value(c, i);
             }
@@ -278,6 +289,7 @@ public final class JsonCursor {
     }
 
     private Token close(Token t, int i) {
+        valueStart = i;
         depth--;
         pos = i + 1;
         current = t;
