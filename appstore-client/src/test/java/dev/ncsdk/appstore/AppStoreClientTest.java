@@ -381,6 +381,7 @@ class AppStoreClientTest {
                     .extracting(App::id)
                     .containsExactly("direct_menu_0", "apporder_7");
         }
+        assertThat(AppListStreamTest.parserThreadsGone()).isTrue();
     }
 
     @Test
@@ -394,7 +395,7 @@ class AppStoreClientTest {
     }
 
     @Test
-    void aMalformedCatalogueFailsAsBefore() {
+    void aMalformedCatalogueFailsAsBeforeAndLeavesNoParserThread() throws InterruptedException {
         wm.stubFor(get(urlEqualTo(APPS))
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")
@@ -409,6 +410,7 @@ class AppStoreClientTest {
                 client(ResponseCache.inMemory()).retryPolicy(RetryPolicy.none()).build()) {
             assertThatThrownBy(store::apps).isInstanceOf(NcServerException.class);
         }
+        assertThat(AppListStreamTest.parserThreadsGone()).isTrue();
     }
 
     @Test
