@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
-import java.util.function.Function;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -52,24 +51,7 @@ final class BoundedBody {
      * @return the handler
      */
     static HttpResponse.BodyHandler<byte[]> handler(long limit) {
-        return handler(limit, null);
-    }
-
-    /**
-     * A handler that keeps the body (inflated when it is gzip) up to a limit of bytes and shows it to a listener
-     * while it arrives.
-     *
-     * @param limit the most bytes kept, after inflation
-     * @param listeners makes the listener of each answer (may return null), or null for none
-     * @return the handler
-     */
-    static HttpResponse.BodyHandler<byte[]> handler(
-            long limit, Function<HttpResponse.ResponseInfo, BodyListener> listeners) {
-        return info -> {
-            Collector c = isGzip(info) ? new GzipSubscriber(info, limit) : new Subscriber(info, limit);
-            c.listener = listeners == null ? null : listeners.apply(info);
-            return c;
-        };
+        return info -> isGzip(info) ? new GzipSubscriber(info, limit) : new Subscriber(info, limit);
     }
 
     /**
@@ -88,7 +70,6 @@ final class BoundedBody {
         final HttpResponse.ResponseInfo info;
         final long limit;
         Flow.Subscription subscription;
-        BodyListener listener;
         byte[] out;
         int size;
 
@@ -117,48 +98,6 @@ final class BoundedBody {
             }
             out = null;
             result.completeExceptionally(t);
-            tellError(t);
-        }
-
-        /** Shows the listener what arrived; a listener that throws is dropped (the body itself is unaffected). */
-        final void tellData() {
-            BodyListener l = listener;
-            if (l != null && out != null) {
-                try {
-                    l.onData(out, size);
-                } catch (RuntimeException e) {
-                    listener = null;
-                    tellError(l, e);
-                }
-            }
-        }
-
-        final void completeBody() {
-            BodyListener l = listener;
-            if (l != null) {
-                try {
-                    l.onComplete(out, size);
-                } catch (RuntimeException e) {
-                    listener = null;
-                }
-            }
-            result.complete(trimmed());
-        }
-
-        final void tellError(Throwable t) {
-            BodyListener l = listener;
-            listener = null;
-            if (l != null) {
-                tellError(l, t);
-            }
-        }
-
-        private static void tellError(BodyListener l, Throwable t) {
-            try {
-                l.onError(t);
-            } catch (RuntimeException ignored) {
-                // the listener's failure changes nothing for the body
-            }
         }
 
         final long declaredLength() {
@@ -169,7 +108,6 @@ final class BoundedBody {
         public void onError(Throwable t) {
             out = null;
             result.completeExceptionally(t);
-            tellError(t);
         }
 
         @Override
@@ -213,13 +151,12 @@ final class BoundedBody {
                 b.get(out, size, n);
                 size += n;
             }
-            tellData();
         }
 
         @Override
         public void onComplete() {
             if (!result.isDone()) {
-                completeBody();
+                result.complete(trimmed());
             }
         }
     }
@@ -275,7 +212,6 @@ final class BoundedBody {
                         return;
                     }
                 }
-                tellData();
             } catch (DataFormatException e) {
                 fail(new CorruptGzipException(info, String.valueOf(e.getMessage())));
             } catch (RuntimeException e) {
@@ -449,7 +385,7 @@ final class BoundedBody {
                 fail(new CorruptGzipException(info, "truncated"));
                 return;
             }
-            completeBody();
+            result.complete(trimmed());
         }
 
         @Override
