@@ -39,7 +39,7 @@ public final class JsonCursor {
 
     /** Deepest nesting accepted (Jackson's limit is 1000 by default; the store's documents are 5 deep). */
     public static final int MAX_DEPTH = 200;
-    /** Longest number accepted, in characters (Jackson's default). */
+    /** Longest number accepted, in characters (sign, point and exponent included; Jackson counts digits). */
     public static final int MAX_NUMBER_LENGTH = 1000;
 
     private static final int NAME_CACHE_SIZE = 512;
