@@ -53,7 +53,12 @@ public final class Main {
      * @return the exit code
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = commandLine(args.length == 0 ? null : args[0]);
+        Object only = args.length == 0 ? null : command(args[0]);
+        if (only instanceof UpdateCheckCommand) {
+            // its store read can start while picocli builds its model and parses the command line
+            ((UpdateCheckCommand) only).startEarly(args);
+        }
+        CommandLine cl = commandLine(only);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new Failures.Handler());
@@ -68,8 +73,17 @@ public final class Main {
      * @return the command line to execute
      */
     static CommandLine commandLine(String first) {
+        return commandLine(first == null ? null : command(first));
+    }
+
+    /**
+     * The picocli model with only the given subcommand, or with every subcommand when it is null.
+     *
+     * @param only the command the first argument names, or null
+     * @return the command line to execute
+     */
+    private static CommandLine commandLine(Object only) {
         CommandLine cl = new CommandLine(new Main());
-        Object only = first == null ? null : command(first);
         if (only != null) {
             cl.addSubcommand(only);
             return cl;

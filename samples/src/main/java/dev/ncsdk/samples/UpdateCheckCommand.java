@@ -1,5 +1,6 @@
 package dev.ncsdk.samples;
 
+import dev.ncsdk.appstore.App;
 import dev.ncsdk.appstore.AppStoreClient;
 import dev.ncsdk.appstore.cache.ResponseCache;
 import dev.ncsdk.appstore.update.AppUpdate;
@@ -13,7 +14,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -29,6 +33,8 @@ import picocli.CommandLine.ParameterException;
         mixinStandardHelpOptions = true,
         description = "List installed apps that have a newer compatible release in the App Store.")
 public final class UpdateCheckCommand extends SampleCommand {
+    private static final String USER_AGENT = "ncsdk-samples update-check";
+
     @Option(
             names = "--store",
             paramLabel = "URL",
@@ -71,6 +77,59 @@ public final class UpdateCheckCommand extends SampleCommand {
     @Option(names = "--json", description = "Print a JSON array instead of a table.")
     boolean json;
 
+    /** The store read started before the command line was parsed, or null (see {@link #startEarly}). */
+    private EarlyRead early;
+
+    /**
+     * Starts the store read on a second thread before picocli has read the command line, when the options that
+     * decide the read can be seen without it: a cold run then fetches and parses the catalogue while picocli builds
+     * its model (about 0.1 s on the main thread). The read is used only when the parsed options ask for exactly it;
+     * on anything the quick look does not understand (an unknown option, {@code --cache}, help) it does not start.
+     *
+     * @param args the whole command line, the command's name first
+     */
+    void startEarly(String[] args) {
+        String store = AppStoreClient.DEFAULT_BASE_URL;
+        Path installedFile = null;
+        Map<String, String> appArgs = new LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            int eq = a.indexOf('=');
+            String name = a.startsWith("--") && eq > 0 ? a.substring(0, eq) : a;
+            String value;
+            if (name.equals("--json") || name.equals("--check-max")) {
+                continue;
+            }
+            if (!name.equals("--store")
+                    && !name.equals("--installed")
+                    && !name.equals("--app")
+                    && !name.equals("--platform")
+                    && !name.equals("--php")
+                    && !name.equals("--channel")) {
+                return; // --cache, help, anything unusual: picocli and call() decide
+            }
+            if (eq > 0 && name != a) {
+                value = a.substring(eq + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                return;
+            }
+            if (name.equals("--store")) {
+                store = value;
+            } else if (name.equals("--installed")) {
+                installedFile = Path.of(value);
+            } else if (name.equals("--app")) {
+                int sep = value.indexOf('=');
+                if (sep <= 0) {
+                    return;
+                }
+                appArgs.put(value.substring(0, sep), value.substring(sep + 1));
+            }
+        }
+        early = EarlyRead.start(store, installedFile, appArgs);
+    }
+
     @Override
     public Integer call() throws IOException {
         NextcloudVersion version;
@@ -94,13 +153,22 @@ public final class UpdateCheckCommand extends SampleCommand {
         if (php != null) {
             checker.php(php);
         }
-        AppStoreClient.Builder client = AppStoreClient.builder()
-                .baseUrl(store)
-                .userAgent("ncsdk-samples update-check")
-                .cache(cache != null ? ResponseCache.onDisk(cache) : ResponseCache.none());
+        EarlyRead started = early;
+        early = null;
         UpdateReport report;
-        try (AppStoreClient storeClient = client.build()) {
-            report = checker.build().check(storeClient, installedApps);
+        if (started != null && cache == null && started.isFor(store, installedApps.keySet())) {
+            report = checker.build().check(installedApps, started.apps());
+        } else {
+            if (started != null) {
+                started.abandon();
+            }
+            AppStoreClient.Builder client = AppStoreClient.builder()
+                    .baseUrl(store)
+                    .userAgent(USER_AGENT)
+                    .cache(cache != null ? ResponseCache.onDisk(cache) : ResponseCache.none());
+            try (AppStoreClient storeClient = client.build()) {
+                report = checker.build().check(storeClient, installedApps);
+            }
         }
         PrintWriter out = out();
         PrintWriter err = err();
@@ -157,5 +225,82 @@ public final class UpdateCheckCommand extends SampleCommand {
                     u.download());
         }
         out.println(report.updates().size() + " of " + checked + " apps can be updated.");
+    }
+
+    /**
+     * A store read of the installed apps on its own thread, with its own client (closed when the read is done
+     * with, so that no HTTP thread outlives the command).
+     */
+    private static final class EarlyRead {
+        private final String store;
+        private final Set<String> ids;
+        private final CompletableFuture<List<App>> apps = new CompletableFuture<>();
+        private volatile AppStoreClient client;
+
+        private EarlyRead(String store, Set<String> ids) {
+            this.store = store;
+            this.ids = ids;
+        }
+
+        static EarlyRead start(String store, Path installedFile, Map<String, String> appArgs) {
+            Map<String, String> installed = new LinkedHashMap<>();
+            try {
+                if (installedFile != null) {
+                    installed.putAll(InstalledApps.fromOccAppList(installedFile));
+                }
+            } catch (IOException | RuntimeException e) {
+                return null; // call() reads it again and reports the problem
+            }
+            installed.putAll(appArgs);
+            if (installed.isEmpty()) {
+                return null;
+            }
+            EarlyRead r = new EarlyRead(store, Set.copyOf(installed.keySet()));
+            Thread t = new Thread(r::read, "update-check-early-read");
+            t.setDaemon(true);
+            t.start();
+            return r;
+        }
+
+        private void read() {
+            try (AppStoreClient c = AppStoreClient.builder()
+                    .baseUrl(store)
+                    .userAgent(USER_AGENT)
+                    .cache(ResponseCache.none())
+                    .build()) {
+                client = c;
+                apps.complete(c.apps(ids));
+            } catch (RuntimeException | Error e) {
+                apps.completeExceptionally(e);
+            }
+        }
+
+        boolean isFor(String storeUrl, Set<String> installedIds) {
+            return store.equals(storeUrl) && ids.equals(installedIds);
+        }
+
+        /** The apps, or the read's own failure (the same exception the ordinary read would have thrown). */
+        List<App> apps() {
+            try {
+                return apps.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof RuntimeException) {
+                    throw (RuntimeException) c;
+                }
+                if (c instanceof Error) {
+                    throw (Error) c;
+                }
+                throw e;
+            }
+        }
+
+        /** Not the read the command needs: stop it. */
+        void abandon() {
+            AppStoreClient c = client;
+            if (c != null) {
+                c.close();
+            }
+        }
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class UpdateCheckCommandTest {
     @RegisterExtension
@@ -150,5 +151,49 @@ class UpdateCheckCommandTest {
         assertThat(check("--platform", "32.0.1", "--channel", "nightly", "--app", "a=1.0.0"))
                 .isNotZero();
         assertThat(std.err()).contains("--installed or --app").contains("unknown channel");
+    }
+
+    @Test
+    void theStoreReadStartedBeforeParsingIsTheOneUsed() {
+        int code = check("--platform", "11.0.5.1", "--app=apporder=0.3.2", "--json");
+
+        assertThat(code).isZero();
+        assertThat(std.out()).contains("\"app\":\"apporder\"", "\"available\":\"0.3.3\"");
+        wm.verify(1, getRequestedFor(urlEqualTo("/api/v1/apps.json")));
+    }
+
+    @Test
+    void anEarlyReadThatDoesNotMatchTheParsedOptionsIsDroppedAndTheRightOneMade() {
+        WireMockServer other = new WireMockServer(options().dynamicPort());
+        other.start();
+        try {
+            other.stubFor(
+                    get(urlEqualTo("/api/v1/apps.json")).willReturn(aResponse().withBody("[]")));
+            UpdateCheckCommand command = new UpdateCheckCommand();
+            // what the quick look saw: another store and another app
+            command.startEarly(new String[] {
+                "update-check", "--store", other.baseUrl() + "/api/v1", "--platform", "11.0.5.1", "--app", "x=1"
+            });
+            CommandLine cl = new CommandLine(command);
+            java.io.StringWriter out = new java.io.StringWriter();
+            cl.setOut(new java.io.PrintWriter(out));
+
+            int code = cl.execute("--store", store(), "--platform", "11.0.5.1", "--app", "apporder=0.3.2", "--json");
+
+            assertThat(code).isZero();
+            assertThat(out.toString()).contains("\"available\":\"0.3.3\"");
+            wm.verify(1, getRequestedFor(urlEqualTo("/api/v1/apps.json")));
+        } finally {
+            other.stop();
+        }
+    }
+
+    @Test
+    void noEarlyReadForOptionsTheQuickLookDoesNotKnow() {
+        int code = check("--platform", "11.0.5.1", "--app", "apporder=0.3.2", "--cache", tmp.toString());
+
+        assertThat(code).isZero();
+        assertThat(std.out()).contains("1 of 1 apps can be updated.");
+        wm.verify(1, getRequestedFor(urlEqualTo("/api/v1/apps.json")));
     }
 }
