@@ -51,7 +51,9 @@ public final class ColdUpdateCheck {
         }
         String jar = plain.get(0);
         int runs = plain.size() > 1 ? Integer.parseInt(plain.get(1)) : 11;
-        Path dir = plain.size() > 2 ? Path.of(plain.get(2)) : Files.createTempDirectory("ncsdk-cold");
+        Path dir = plain.size() > 2
+                ? Files.createDirectories(Path.of(plain.get(2)))
+                : Files.createTempDirectory("ncsdk-cold");
         CatalogueGenerator.Catalogue catalogue = CatalogueGenerator.generate(42);
         Files.write(dir.resolve("apps.json"), catalogue.json);
         Files.write(
