@@ -101,7 +101,8 @@ public final class Launcher {
             return null;
         }
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(javaHome, "bin", "java").toString());
+        cmd.add(Path.of(javaHome, "bin", File.separatorChar == '\\' ? "java.exe" : "java")
+                .toString());
         cmd.add("-XX:SharedArchiveFile=" + archive);
         cmd.add("-Xshare:auto");
         cmd.add("-Xlog:cds=off");

@@ -46,7 +46,8 @@ class LauncherTest {
 
         assertThat(cmd)
                 .containsExactly(
-                        Path.of(HOME, "bin", "java").toString(),
+                        Path.of(HOME, "bin", File.separatorChar == '\\' ? "java.exe" : "java")
+                                .toString(),
                         "-XX:SharedArchiveFile="
                                 + dir.resolve("ncsdk-samples.jsa").toAbsolutePath(),
                         "-Xshare:auto",
