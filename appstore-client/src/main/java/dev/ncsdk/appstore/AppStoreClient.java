@@ -9,6 +9,7 @@ import dev.ncsdk.ocs.NextcloudVersion;
 import dev.ncsdk.ocs.RetryPolicy;
 import dev.ncsdk.ocs.Secret;
 import dev.ncsdk.ocs.internal.SdkAccess;
+import dev.ncsdk.ocs.internal.http.BodyListener;
 import dev.ncsdk.ocs.internal.http.HttpCall;
 import dev.ncsdk.ocs.internal.http.HttpResult;
 import dev.ncsdk.ocs.internal.http.HttpTransport;
@@ -377,16 +378,86 @@ public final class AppStoreClient implements AutoCloseable {
             call.header(SUBSCRIPTION_KEY_HEADER, subscriptionKey.reveal());
         }
         CachedResponse stored = entry;
-        return transport().sendAsync(call.build()).handle((res, err) -> {
+        Streams streams = route.streamable() ? new Streams(route) : null;
+        if (streams != null) {
+            call.bodyListener(streams::open);
+        }
+        CompletableFuture<StoreResponse<T>> out = new CompletableFuture<>();
+        transport().sendAsync(call.build()).whenComplete((res, err) -> {
             if (err != null) {
-                return fallback(route, key, stored, options, asNcException(err));
+                if (streams != null) {
+                    streams.abortAll();
+                }
+                settle(out, () -> fallback(route, key, stored, options, asNcException(err)));
+                return;
             }
-            return answer(route, key, stored, options, res);
+            AppListStream stream = streams == null ? null : streams.forAnswer(res);
+            if (stream == null) {
+                settle(out, () -> answer(route, key, stored, options, res, null));
+                return;
+            }
+            // the body was parsed while it arrived; a stream that gave up leaves it to the ordinary parse
+            stream.result()
+                    .whenComplete((apps, perr) -> settle(out, () -> {
+                        @SuppressWarnings("unchecked")
+                        T parsed = perr == null ? (T) apps : null;
+                        return answer(route, key, stored, options, res, parsed);
+                    }));
         });
+        return out;
+    }
+
+    private static <T> void settle(CompletableFuture<T> out, java.util.function.Supplier<T> value) {
+        try {
+            out.complete(value.get());
+        } catch (RuntimeException e) {
+            out.completeExceptionally(e);
+        }
+    }
+
+    /**
+     * The streamed parses of one read: one per answer with status 200 (a retried or redirected call gets several);
+     * only the last answer's is used, the others are stopped.
+     */
+    private static final class Streams {
+        private final StoreRoute<?> route;
+        private final List<AppListStream> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private volatile AppListStream latest;
+
+        Streams(StoreRoute<?> route) {
+            this.route = route;
+        }
+
+        BodyListener open(java.net.http.HttpResponse.ResponseInfo info) {
+            if (info.statusCode() != 200) {
+                return null;
+            }
+            AppListStream s = route.openStream();
+            opened.add(s);
+            latest = s;
+            return s;
+        }
+
+        /** The stream of the answer the transport returned, or null; every other stream is stopped. */
+        AppListStream forAnswer(HttpResult res) {
+            AppListStream chosen = res.status() == 200 ? latest : null;
+            for (AppListStream s : opened) {
+                if (s != chosen) {
+                    s.abort();
+                }
+            }
+            return chosen;
+        }
+
+        void abortAll() {
+            for (AppListStream s : opened) {
+                s.abort();
+            }
+        }
     }
 
     private <T> StoreResponse<T> answer(
-            StoreRoute<T> route, String key, CachedResponse stored, ReadOptions options, HttpResult res) {
+            StoreRoute<T> route, String key, CachedResponse stored, ReadOptions options, HttpResult res, T parsed) {
         Instant now = clock.instant();
         if (res.status() == 304 && stored != null) {
             CachedResponse confirmed = stored.withStoredAt(now);
@@ -400,7 +471,7 @@ public final class AppStoreClient implements AutoCloseable {
         if (res.status() == 200) {
             T value;
             try {
-                value = route.parse(res.body());
+                value = parsed != null ? parsed : route.parse(res.body());
             } catch (StoreFormatException e) {
                 return fallback(
                         route,

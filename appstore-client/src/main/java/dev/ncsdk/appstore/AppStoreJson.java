@@ -54,6 +54,26 @@ public final class AppStoreJson {
     }
 
     /**
+     * Reads one app object (a streamed parse's element).
+     *
+     * @param cursor a cursor over exactly one object
+     * @param pool the parse's pool of repeated short strings
+     * @param wanted which app ids to read, or null for all
+     * @return the app, or null when not wanted
+     * @throws StoreFormatException when it is not one well-formed object
+     */
+    static App readAppObject(JsonCursor cursor, Map<String, String> pool, Predicate<String> wanted) {
+        if (cursor.next() != Token.START_OBJECT) {
+            throw new StoreFormatException("not an app object", null);
+        }
+        App app = new Reader(cursor, pool).app(wanted);
+        if (cursor.next() != null) {
+            throw new StoreFormatException("malformed app object", null);
+        }
+        return app;
+    }
+
+    /**
      * Reads an app list from a stream (not closed).
      *
      * @param in the document

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A read route of the store and how its answer is parsed. The raw answer is cached per path; routes that read
@@ -17,11 +18,24 @@ public final class StoreRoute<T> {
     private final String path;
     private final Function<byte[], T> parser;
     private final boolean complete;
+    private final boolean appList;
+    private final Predicate<String> wanted;
 
     private StoreRoute(String path, Function<byte[], T> parser, boolean complete) {
+        this(path, parser, complete, false, null);
+    }
+
+    private StoreRoute(
+            String path, Function<byte[], T> parser, boolean complete, boolean appList, Predicate<String> wanted) {
         this.path = path;
         this.parser = parser;
         this.complete = complete;
+        this.appList = appList;
+        this.wanted = wanted;
+    }
+
+    private static StoreRoute<List<App>> appList(String path, Predicate<String> wanted) {
+        return new StoreRoute<>(path, b -> AppStoreJson.readApps(b, wanted), wanted == null, true, wanted);
     }
 
     /**
@@ -30,7 +44,7 @@ public final class StoreRoute<T> {
      * @return the route
      */
     public static StoreRoute<List<App>> apps() {
-        return new StoreRoute<>("apps.json", AppStoreJson::readApps, true);
+        return appList("apps.json", null);
     }
 
     /**
@@ -41,7 +55,7 @@ public final class StoreRoute<T> {
      */
     public static StoreRoute<List<App>> apps(Collection<String> appIds) {
         Set<String> ids = Set.copyOf(appIds);
-        return new StoreRoute<>("apps.json", b -> AppStoreJson.readApps(b, ids::contains), false);
+        return appList("apps.json", ids::contains);
     }
 
     /**
@@ -53,7 +67,7 @@ public final class StoreRoute<T> {
      */
     public static StoreRoute<List<App>> appsFor(NextcloudVersion platform) {
         Objects.requireNonNull(platform, "platform");
-        return new StoreRoute<>("platform/" + platform.truncate(3) + "/apps.json", AppStoreJson::readApps, true);
+        return appList("platform/" + platform.truncate(3) + "/apps.json", null);
     }
 
     /**
@@ -62,7 +76,7 @@ public final class StoreRoute<T> {
      * @return the route
      */
     public static StoreRoute<List<App>> exApps() {
-        return new StoreRoute<>("appapi_apps.json", AppStoreJson::readApps, true);
+        return appList("appapi_apps.json", null);
     }
 
     /**
@@ -128,6 +142,20 @@ public final class StoreRoute<T> {
      */
     boolean complete() {
         return complete;
+    }
+
+    /** @return whether the route's answer can be parsed while it downloads ({@link #openStream()}) */
+    boolean streamable() {
+        return appList;
+    }
+
+    /**
+     * A parse of this route's answer that runs while it downloads, or null when the route has none.
+     *
+     * @return a started stream, or null
+     */
+    AppListStream openStream() {
+        return appList ? AppListStream.start(wanted) : null;
     }
 
     @Override

@@ -363,6 +363,57 @@ class AppStoreClientTest {
     }
 
     @Test
+    void aCatalogueDribbledInGzipPiecesIsParsedWhileItArrivesLikeTheWholeBody() throws Exception {
+        byte[] doc = AppListStreamTest.catalogue();
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(doc);
+        }
+        wm.stubFor(get(urlEqualTo(APPS))
+                .willReturn(aResponse()
+                        .withHeader("Content-Encoding", "gzip")
+                        .withHeader("ETag", ETAG1)
+                        .withBody(gz.toByteArray())
+                        .withChunkedDribbleDelay(40, 400)));
+        try (AppStoreClient store = client(ResponseCache.inMemory()).build()) {
+            assertThat(store.apps()).isEqualTo(AppStoreJson.readApps(doc));
+            assertThat(store.apps(List.of("apporder_7", "direct_menu_0")))
+                    .extracting(App::id)
+                    .containsExactly("direct_menu_0", "apporder_7");
+        }
+        assertThat(AppListStreamTest.parserThreadsGone()).isTrue();
+    }
+
+    @Test
+    void aFilteredReadFromTheNetworkStreamsOnlyTheWantedApps() throws Exception {
+        byte[] doc = AppListStreamTest.catalogue();
+        stubApps(doc, ETAG1);
+        try (AppStoreClient store = client(ResponseCache.none()).build()) {
+            List<App> some = store.apps(List.of("twofactor_totp_4", "nope"));
+            assertThat(some).isEqualTo(AppStoreJson.readApps(doc, "twofactor_totp_4"::equals));
+        }
+    }
+
+    @Test
+    void aMalformedCatalogueFailsAsBeforeAndLeavesNoParserThread() throws InterruptedException {
+        wm.stubFor(get(urlEqualTo(APPS))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("[{\"id\":\"a\",\"releases\":[}]")));
+        try (AppStoreClient store = client(ResponseCache.inMemory()).build()) {
+            assertThatThrownBy(store::apps)
+                    .isInstanceOf(NcUnexpectedResponseException.class)
+                    .hasMessageContaining("apps.json");
+        }
+        wm.stubFor(get(urlEqualTo(APPS)).willReturn(aResponse().withStatus(500).withBody("[{\"id\":\"x\"}]")));
+        try (AppStoreClient store =
+                client(ResponseCache.inMemory()).retryPolicy(RetryPolicy.none()).build()) {
+            assertThatThrownBy(store::apps).isInstanceOf(NcServerException.class);
+        }
+        assertThat(AppListStreamTest.parserThreadsGone()).isTrue();
+    }
+
+    @Test
     void anHtmlPageWithStatus200IsNotAnEmptyCatalogueAndIsNotCached() {
         wm.stubFor(get(urlEqualTo(APPS))
                 .willReturn(aResponse()

@@ -80,6 +80,21 @@ public final class JsonCursor {
         this.pos = bomLength(doc);
     }
 
+    /**
+     * A cursor over a part of a UTF-8 buffer holding one or more complete values (no byte order mark). Offsets in
+     * errors count from the buffer's start.
+     *
+     * @param buffer the buffer
+     * @param from the first byte
+     * @param to the end (exclusive)
+     */
+    public JsonCursor(byte[] buffer, int from, int to) {
+        java.util.Objects.checkFromToIndex(from, to, buffer.length);
+        this.b = buffer;
+        this.end = to;
+        this.pos = from;
+    }
+
     private static int bomLength(byte[] d) {
         return d.length >= 3 && (d[0] & 0xFF) == 0xEF && (d[1] & 0xFF) == 0xBB && (d[2] & 0xFF) == 0xBF ? 3 : 0;
     }

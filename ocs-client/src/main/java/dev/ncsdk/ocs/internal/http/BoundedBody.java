@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.function.Function;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -51,7 +52,24 @@ final class BoundedBody {
      * @return the handler
      */
     static HttpResponse.BodyHandler<byte[]> handler(long limit) {
-        return info -> isGzip(info) ? new GzipSubscriber(info, limit) : new Subscriber(info, limit);
+        return handler(limit, null);
+    }
+
+    /**
+     * A handler that keeps the body (inflated when it is gzip) up to a limit of bytes and shows it to a listener
+     * while it arrives.
+     *
+     * @param limit the most bytes kept, after inflation
+     * @param listeners makes the listener of each answer (may return null), or null for none
+     * @return the handler
+     */
+    static HttpResponse.BodyHandler<byte[]> handler(
+            long limit, Function<HttpResponse.ResponseInfo, BodyListener> listeners) {
+        return info -> {
+            Collector c = isGzip(info) ? new GzipSubscriber(info, limit) : new Subscriber(info, limit);
+            c.listener = listeners == null ? null : listeners.apply(info);
+            return c;
+        };
     }
 
     /**
@@ -70,6 +88,7 @@ final class BoundedBody {
         final HttpResponse.ResponseInfo info;
         final long limit;
         Flow.Subscription subscription;
+        BodyListener listener;
         byte[] out;
         int size;
 
@@ -98,6 +117,48 @@ final class BoundedBody {
             }
             out = null;
             result.completeExceptionally(t);
+            tellError(t);
+        }
+
+        /** Shows the listener what arrived; a listener that throws is dropped (the body itself is unaffected). */
+        final void tellData() {
+            BodyListener l = listener;
+            if (l != null && out != null) {
+                try {
+                    l.onData(out, size);
+                } catch (RuntimeException e) {
+                    listener = null;
+                    tellError(l, e);
+                }
+            }
+        }
+
+        final void completeBody() {
+            BodyListener l = listener;
+            if (l != null) {
+                try {
+                    l.onComplete(out, size);
+                } catch (RuntimeException e) {
+                    listener = null;
+                }
+            }
+            result.complete(trimmed());
+        }
+
+        final void tellError(Throwable t) {
+            BodyListener l = listener;
+            listener = null;
+            if (l != null) {
+                tellError(l, t);
+            }
+        }
+
+        private static void tellError(BodyListener l, Throwable t) {
+            try {
+                l.onError(t);
+            } catch (RuntimeException ignored) {
+                // the listener's failure changes nothing for the body
+            }
         }
 
         final long declaredLength() {
@@ -108,6 +169,7 @@ final class BoundedBody {
         public void onError(Throwable t) {
             out = null;
             result.completeExceptionally(t);
+            tellError(t);
         }
 
         @Override
@@ -151,12 +213,13 @@ final class BoundedBody {
                 b.get(out, size, n);
                 size += n;
             }
+            tellData();
         }
 
         @Override
         public void onComplete() {
             if (!result.isDone()) {
-                result.complete(trimmed());
+                completeBody();
             }
         }
     }
@@ -212,6 +275,7 @@ final class BoundedBody {
                         return;
                     }
                 }
+                tellData();
             } catch (DataFormatException e) {
                 fail(new CorruptGzipException(info, String.valueOf(e.getMessage())));
             } catch (RuntimeException e) {
@@ -385,7 +449,7 @@ final class BoundedBody {
                 fail(new CorruptGzipException(info, "truncated"));
                 return;
             }
-            result.complete(trimmed());
+            completeBody();
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.ncsdk.ocs.internal.http;
 
 import dev.ncsdk.ocs.Credentials;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One HTTP request as the SDK's transport sends it: method, absolute URI, headers, optional body, and the
@@ -28,6 +30,7 @@ public final class HttpCall {
     private final long maxResponseBytes;
     private final Credentials credentials;
     private final boolean followRedirects;
+    private final Function<HttpResponse.ResponseInfo, BodyListener> bodyListener;
 
     private HttpCall(Builder b) {
         this.method = b.method;
@@ -40,6 +43,7 @@ public final class HttpCall {
         this.maxResponseBytes = b.maxResponseBytes;
         this.credentials = b.credentials;
         this.followRedirects = b.followRedirects;
+        this.bodyListener = b.bodyListener;
     }
 
     /**
@@ -68,7 +72,13 @@ public final class HttpCall {
         b.maxResponseBytes = maxResponseBytes;
         b.credentials = credentials;
         b.followRedirects = followRedirects;
+        b.bodyListener = bodyListener;
         return b;
+    }
+
+    /** @return what makes a listener for each answer's body, or null */
+    public Function<HttpResponse.ResponseInfo, BodyListener> bodyListener() {
+        return bodyListener;
     }
 
     /** @return the upper-case method */
@@ -133,6 +143,7 @@ public final class HttpCall {
         private long maxResponseBytes;
         private Credentials credentials;
         private boolean followRedirects = true;
+        private Function<HttpResponse.ResponseInfo, BodyListener> bodyListener;
 
         private Builder(String method, URI uri) {
             this.method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
@@ -240,6 +251,18 @@ public final class HttpCall {
          */
         public Builder followRedirects(boolean follow) {
             this.followRedirects = follow;
+            return this;
+        }
+
+        /**
+         * Sets what makes a {@link BodyListener} for each answer (each attempt and redirect gets its own); it may
+         * return null for answers it does not want to see, such as errors.
+         *
+         * @param factory the factory, or null for none
+         * @return this builder
+         */
+        public Builder bodyListener(Function<HttpResponse.ResponseInfo, BodyListener> factory) {
+            this.bodyListener = factory;
             return this;
         }
 
