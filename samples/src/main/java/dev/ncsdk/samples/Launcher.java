@@ -19,7 +19,7 @@ import java.util.Optional;
  * So when the build's archive ({@code ncsdk-samples.jsa}, made by {@link CdsTraining}) sits beside the jar, this
  * class starts the samples in a child JVM with that archive, the C1 compiler only and the serial collector, with
  * the same standard streams, and exits with the child's exit code. Measured on the project's two-core machine:
- * a cold {@code update-check} over the 12.8 MB catalogue in 0.46 s instead of 0.62 s (see
+ * a cold {@code update-check} over the 12.8 MB catalogue in about 0.46 s instead of 0.62 s (see
  * {@code docs/performance.md}).
  *
  * <p>The child gets the parent's own JVM options after these (so {@code -Xmx} or {@code -D} given to
