@@ -39,7 +39,9 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  *
  * <pre>{@code
  * ArchiveReport report = ArchiveInspector.defaults().inspect(Path.of("build/news.tar.gz"));
- * report.problems().forEach(System.err::println);
+ * if (!report.isValid()) {
+ *     log.log(System.Logger.Level.WARNING, report.describeProblems()); // or report.orThrow()
+ * }
  * }</pre>
  */
 public final class ArchiveInspector {
