@@ -9,6 +9,7 @@ import dev.ncsdk.ocs.NcUnexpectedResponseException;
 import dev.ncsdk.ocs.RetryPolicy;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.WeakReference;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,11 +19,13 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -67,7 +70,7 @@ public final class HttpTransport implements AutoCloseable {
     private final long maxResponseBytes;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final HttpTransport parent; // a derived transport's: the one it was taken from, or null
-    private final OwnedClient owned; // the root's client when the transport created it, or null
+    private final OwnedClient owned; // a root's client when an SDK transport created it, or null
 
     private HttpTransport(Builder b, HttpClient client, HttpTransport parent, OwnedClient owned) {
         this.client = client;
@@ -436,16 +439,16 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /**
-     * Stops new calls on this transport and those derived from it. When this transport created its HTTP client, the
-     * client is shut down too once the calls in flight have ended: its pooled connections close and its selector
-     * thread ends (a thread left waiting in the kernel would hold up the JVM's exit by about 0.3 s). A
-     * caller-supplied client is left alone.
+     * Stops new calls on this transport and those derived from it. An HTTP client that an SDK transport created is
+     * shut down when the last transport built on it (this one, and any built on it again, as
+     * {@code OcsClient.toBuilder()} does) is closed and the calls in flight have ended: its pooled connections close
+     * and its selector thread ends (a thread left waiting in the kernel would hold up the JVM's exit by about
+     * 0.3 s). A caller's own client is left alone.
      */
     @Override
     public void close() {
-        closed.set(true);
-        if (owned != null) {
-            owned.close();
+        if (closed.compareAndSet(false, true) && owned != null) {
+            owned.leave(); // once per transport, however often it is closed
         }
     }
 
@@ -468,15 +471,35 @@ public final class HttpTransport implements AutoCloseable {
         return "dev";
     }
 
-    /** A client the transport created: shut down when the transport is closed and no call is in flight. */
+    /**
+     * The HTTP clients SDK transports created, with their users: a transport built on such a client (as
+     * {@code OcsClient.toBuilder()} does) shares it rather than borrowing a caller's client, and the client is shut
+     * down when the last transport using it is closed. Weak keys: a client nobody uses any more just goes away.
+     */
+    private static final Map<HttpClient, OwnedClient> CREATED = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * A client SDK transports created: shut down when every root transport using it is closed and no call is in
+     * flight.
+     */
     private static final class OwnedClient {
-        private final HttpClient client;
+        private final WeakReference<HttpClient> client;
         private final AtomicInteger inFlight = new AtomicInteger();
-        private final AtomicBoolean closing = new AtomicBoolean();
-        private final AtomicBoolean released = new AtomicBoolean();
+        private int users = 1; // guarded by this
+        private boolean closing; // guarded by this
+        private boolean released; // guarded by this
 
         OwnedClient(HttpClient client) {
-            this.client = client;
+            this.client = new WeakReference<>(client);
+        }
+
+        /** @return whether another transport may use the client (false once it is being shut down) */
+        synchronized boolean join() {
+            if (closing || released) {
+                return false;
+            }
+            users++;
+            return true;
         }
 
         void started() {
@@ -484,21 +507,32 @@ public final class HttpTransport implements AutoCloseable {
         }
 
         void finished() {
-            if (inFlight.decrementAndGet() == 0 && closing.get()) {
-                release();
+            if (inFlight.decrementAndGet() == 0) {
+                releaseIfUnused();
             }
         }
 
-        void close() {
-            closing.set(true);
-            if (inFlight.get() == 0) {
-                release();
+        void leave() {
+            synchronized (this) {
+                if (--users > 0) {
+                    return;
+                }
+                closing = true;
             }
+            releaseIfUnused();
         }
 
-        private void release() {
-            if (released.compareAndSet(false, true)) {
-                HttpClients.shutdown(client);
+        private void releaseIfUnused() {
+            synchronized (this) {
+                if (!closing || released || inFlight.get() > 0) {
+                    return;
+                }
+                released = true;
+            }
+            HttpClient c = client.get();
+            if (c != null) {
+                CREATED.remove(c);
+                HttpClients.shutdown(c);
             }
         }
     }
@@ -621,7 +655,17 @@ public final class HttpTransport implements AutoCloseable {
                             .sslContext(DeferredTls.context())
                             .sslParameters(DeferredTls.parameters())
                             .build();
-            return new HttpTransport(this, c, null, httpClient != null ? null : new OwnedClient(c));
+            OwnedClient own;
+            if (httpClient == null) {
+                own = new OwnedClient(c);
+                CREATED.put(c, own);
+            } else {
+                own = CREATED.get(c); // a client another SDK transport created: shared, not borrowed
+                if (own != null && !own.join()) {
+                    own = null;
+                }
+            }
+            return new HttpTransport(this, c, null, own);
         }
 
         private static Duration positive(Duration d, String name) {

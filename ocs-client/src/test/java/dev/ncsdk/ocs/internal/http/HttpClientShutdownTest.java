@@ -122,4 +122,24 @@ class HttpClientShutdownTest {
     void anUnknownClientHasNoSelectorThread() {
         assertThat(HttpClients.selectorThread(null)).isNull();
     }
+
+    @Test
+    void aClientSharedByATransportBuiltOnItAgainEndsWithTheLastOfThem() throws Exception {
+        wm.stubFor(get(urlEqualTo("/a")).willReturn(aResponse().withStatus(200).withBody("a")));
+        HttpTransport first = HttpTransport.builder().build();
+        HttpTransport second = first.toBuilder().userAgent("second/1").build(); // as OcsClient.toBuilder() does
+        assertThat(second.httpClient()).isSameAs(first.httpClient());
+        first.send(call("/a"));
+        Thread selector = selectorOf(first.httpClient());
+
+        first.close();
+        first.close(); // closing twice counts once
+        selector.join(300);
+        assertThat(selector.isAlive()).isTrue();
+        assertThat(second.send(call("/a")).bodyText()).isEqualTo("a");
+
+        second.close();
+        selector.join(5_000);
+        assertThat(selector.isAlive()).isFalse();
+    }
 }
