@@ -62,7 +62,13 @@ public final class Main {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new Failures.Handler());
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } finally {
+            if (only instanceof UpdateCheckCommand) {
+                ((UpdateCheckCommand) only).dropEarly(); // when the command line was refused before the command ran
+            }
+        }
     }
 
     /**

@@ -130,6 +130,15 @@ public final class UpdateCheckCommand extends SampleCommand {
         early = EarlyRead.start(store, installedFile, appArgs);
     }
 
+    /** Stops an early read that the command did not take (the command line was refused, or help was asked). */
+    void dropEarly() {
+        EarlyRead started = early;
+        early = null;
+        if (started != null) {
+            started.abandon();
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         NextcloudVersion version;
@@ -236,6 +245,7 @@ public final class UpdateCheckCommand extends SampleCommand {
         private final Set<String> ids;
         private final CompletableFuture<List<App>> apps = new CompletableFuture<>();
         private volatile AppStoreClient client;
+        private volatile boolean abandoned;
 
         private EarlyRead(String store, Set<String> ids) {
             this.store = store;
@@ -263,6 +273,10 @@ public final class UpdateCheckCommand extends SampleCommand {
         }
 
         private void read() {
+            if (abandoned) {
+                apps.cancel(false);
+                return;
+            }
             try (AppStoreClient c = AppStoreClient.builder()
                     .baseUrl(store)
                     .userAgent(USER_AGENT)
@@ -295,8 +309,9 @@ public final class UpdateCheckCommand extends SampleCommand {
             }
         }
 
-        /** Not the read the command needs: stop it. */
+        /** Not the read the command needs: stop it (a read under way ends on its own; no new one starts). */
         void abandon() {
+            abandoned = true;
             AppStoreClient c = client;
             if (c != null) {
                 c.close();
