@@ -24,6 +24,7 @@ public final class CatalogueServer implements AutoCloseable {
     private final HttpServer server;
     private final byte[] plain;
     private final byte[] gzipped;
+    private final long bytesPerSecond;
 
     /**
      * Starts serving.
@@ -32,6 +33,18 @@ public final class CatalogueServer implements AutoCloseable {
      * @param json the document
      */
     public CatalogueServer(int port, byte[] json) {
+        this(port, json, 0);
+    }
+
+    /**
+     * Starts serving, sending bodies no faster than a rate (to stand in for a real link).
+     *
+     * @param port the port, 0 for any
+     * @param json the document
+     * @param bytesPerSecond the rate, 0 for as fast as loopback goes
+     */
+    public CatalogueServer(int port, byte[] json, long bytesPerSecond) {
+        this.bytesPerSecond = bytesPerSecond;
         this.plain = json;
         ByteArrayOutputStream gz = new ByteArrayOutputStream(json.length / 4);
         try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
@@ -64,7 +77,21 @@ public final class CatalogueServer implements AutoCloseable {
             }
             ex.sendResponseHeaders(200, body.length);
             try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
+                if (bytesPerSecond <= 0) {
+                    out.write(body);
+                } else {
+                    int slice = (int) Math.max(1, bytesPerSecond / 100); // one slice every 10 ms
+                    for (int i = 0; i < body.length; i += slice) {
+                        out.write(body, i, Math.min(slice, body.length - i));
+                        out.flush();
+                        try {
+                            Thread.sleep(10);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                }
             }
         }
     }

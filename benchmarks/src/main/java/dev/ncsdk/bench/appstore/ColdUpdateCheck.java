@@ -20,7 +20,8 @@ import java.util.Map;
  * <p>Starts {@link CatalogueServer} in this process on a free port, writes the catalogue and the {@code occ app:list}
  * output to the data directory (default: a temporary one), runs the command once to warm the server and the disk
  * cache of the operating system (not counted), then {@code runs} times (default 11), and prints the median, minimum
- * and maximum wall time from process start to exit. Every run must print the same updates.
+ * and maximum wall time from process start to exit. Every run must print the same updates. With
+ * {@code -Dncsdk.bench.rate=BYTES_PER_SECOND} the server sends no faster than that, to stand in for a real link.
  */
 public final class ColdUpdateCheck {
     private ColdUpdateCheck() {}
@@ -60,7 +61,8 @@ public final class ColdUpdateCheck {
                 dir.resolve("occ-app-list.json"),
                 new com.fasterxml.jackson.databind.ObjectMapper()
                         .writeValueAsBytes(Map.of("enabled", catalogue.installed, "disabled", Map.of())));
-        try (CatalogueServer server = new CatalogueServer(0, catalogue.json)) {
+        long rate = Long.getLong("ncsdk.bench.rate", 0); // bytes per second, 0 for loopback speed
+        try (CatalogueServer server = new CatalogueServer(0, catalogue.json, rate)) {
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(jvmOptions);
@@ -84,9 +86,15 @@ public final class ColdUpdateCheck {
             }
             Arrays.sort(ms);
             System.out.printf(
-                    "%d cold runs of update-check (%,d-byte catalogue, %d installed apps): median %.0f ms,"
+                    "%d cold runs of update-check (%,d-byte catalogue, %d installed apps%s): median %.0f ms,"
                             + " min %.0f ms, max %.0f ms%n",
-                    runs, catalogue.json.length, catalogue.installed.size(), ms[runs / 2], ms[0], ms[runs - 1]);
+                    runs,
+                    catalogue.json.length,
+                    catalogue.installed.size(),
+                    rate > 0 ? ", served at " + rate + " bytes/s" : "",
+                    ms[runs / 2],
+                    ms[0],
+                    ms[runs - 1]);
             System.out.println("command: " + String.join(" ", cmd));
         }
     }
