@@ -119,7 +119,7 @@ public final class Launcher {
     }
 
     /** Runs the child with this JVM's standard streams; its exit code, or null when it could not start. */
-    private static Integer runChild(List<String> cmd) {
+    static Integer runChild(List<String> cmd) {
         Process p;
         try {
             p = new ProcessBuilder(cmd).inheritIO().start();

@@ -97,4 +97,30 @@ class LauncherTest {
         Files.delete(dir.resolve("ncsdk-samples.jsa"));
         assertThat(plan(null, null, jar.toString(), args)).as("no archive").isNull();
     }
+
+    /** A child that exits with the code it is given. */
+    public static final class ExitWith {
+        private ExitWith() {}
+
+        /**
+         * Exits.
+         *
+         * @param args the exit code
+         */
+        public static void main(String[] args) {
+            System.exit(Integer.parseInt(args[0]));
+        }
+    }
+
+    @Test
+    void theChildsExitCodeIsTheLaunchersAndAChildThatCannotStartIsReportedAsSuch() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("java.class.path");
+        assertThat(Launcher.runChild(List.of(java, "-cp", cp, ExitWith.class.getName(), "7")))
+                .isEqualTo(7);
+        assertThat(Launcher.runChild(List.of(java, "-cp", cp, ExitWith.class.getName(), "0")))
+                .isZero();
+        assertThat(Launcher.runChild(List.of(dir.resolve("no-such-java").toString())))
+                .isNull();
+    }
 }
