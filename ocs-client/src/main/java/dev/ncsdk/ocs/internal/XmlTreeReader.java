@@ -67,7 +67,7 @@ public final class XmlTreeReader {
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
         f.setProperty(XMLInputFactory.IS_COALESCING, false); // Frame joins split text itself
-        // without a reporter the JDK's parser prints "[Fatal Error]" lines to System.err; the exception suffices
+        // without a reporter the JDK's parser prints "[Fatal Error]" lines to standard error; the exception suffices
         f.setXMLReporter((message, errorType, info, location) -> {});
         f.setXMLResolver((publicId, systemId, baseUri, ns) -> {
             throw new XMLStreamException("external entities are not allowed");
@@ -105,7 +105,7 @@ public final class XmlTreeReader {
 
     /**
      * Decodes the bytes before parsing, strictly, so that bad bytes are an exception and not a line the JDK's
-     * parser prints to {@code System.err}. UTF-8 unless a byte order mark or the XML declaration says otherwise.
+     * parser prints to standard error. UTF-8 unless a byte order mark or the XML declaration says otherwise.
      */
     private static String decode(byte[] xml) throws XmlException {
         Charset cs = StandardCharsets.UTF_8;
