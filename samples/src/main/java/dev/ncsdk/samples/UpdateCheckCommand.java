@@ -84,13 +84,14 @@ public final class UpdateCheckCommand extends SampleCommand {
      * Starts the store read on a second thread before picocli has read the command line, when the options that
      * decide the read can be seen without it: a cold run then fetches and parses the catalogue while picocli builds
      * its model (about 0.1 s on the main thread). The read is used only when the parsed options ask for exactly it;
-     * on anything the quick look does not understand (an unknown option, {@code --cache}, help) it does not start.
+     * on anything the quick look does not understand (an unknown option, help) it does not start.
      *
      * @param args the whole command line, the command's name first
      */
     void startEarly(String[] args) {
         String store = AppStoreClient.DEFAULT_BASE_URL;
         Path installedFile = null;
+        Path cacheDir = null;
         Map<String, String> appArgs = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
@@ -103,10 +104,11 @@ public final class UpdateCheckCommand extends SampleCommand {
             if (!name.equals("--store")
                     && !name.equals("--installed")
                     && !name.equals("--app")
+                    && !name.equals("--cache")
                     && !name.equals("--platform")
                     && !name.equals("--php")
                     && !name.equals("--channel")) {
-                return; // --cache, help, anything unusual: picocli and call() decide
+                return; // help, anything unusual: picocli and call() decide
             }
             if (eq > 0 && name != a) {
                 value = a.substring(eq + 1);
@@ -119,6 +121,8 @@ public final class UpdateCheckCommand extends SampleCommand {
                 store = value;
             } else if (name.equals("--installed")) {
                 installedFile = Path.of(value);
+            } else if (name.equals("--cache")) {
+                cacheDir = Path.of(value);
             } else if (name.equals("--app")) {
                 int sep = value.indexOf('=');
                 if (sep <= 0) {
@@ -127,7 +131,7 @@ public final class UpdateCheckCommand extends SampleCommand {
                 appArgs.put(value.substring(0, sep), value.substring(sep + 1));
             }
         }
-        early = EarlyRead.start(store, installedFile, appArgs);
+        early = EarlyRead.start(store, cacheDir, installedFile, appArgs);
     }
 
     /** Stops an early read that the command did not take (the command line was refused, or help was asked). */
@@ -165,7 +169,7 @@ public final class UpdateCheckCommand extends SampleCommand {
         EarlyRead started = early;
         early = null;
         UpdateReport report;
-        if (started != null && cache == null && started.isFor(store, installedApps.keySet())) {
+        if (started != null && started.isFor(store, cache, installedApps.keySet())) {
             report = checker.build().check(installedApps, started.apps());
         } else {
             if (started != null) {
@@ -242,30 +246,26 @@ public final class UpdateCheckCommand extends SampleCommand {
      */
     private static final class EarlyRead {
         private final String store;
-        private final Set<String> ids;
+        private final Path cacheDir;
+        private final Path installedFile;
+        private final Map<String, String> appArgs;
+        private final CompletableFuture<Set<String>> ids = new CompletableFuture<>();
         private final CompletableFuture<List<App>> apps = new CompletableFuture<>();
         private volatile AppStoreClient client;
         private volatile boolean abandoned;
 
-        private EarlyRead(String store, Set<String> ids) {
+        private EarlyRead(String store, Path cacheDir, Path installedFile, Map<String, String> appArgs) {
             this.store = store;
-            this.ids = ids;
+            this.cacheDir = cacheDir;
+            this.installedFile = installedFile;
+            this.appArgs = appArgs;
         }
 
-        static EarlyRead start(String store, Path installedFile, Map<String, String> appArgs) {
-            Map<String, String> installed = new LinkedHashMap<>();
-            try {
-                if (installedFile != null) {
-                    installed.putAll(InstalledApps.fromOccAppList(installedFile));
-                }
-            } catch (IOException | RuntimeException e) {
-                return null; // call() reads it again and reports the problem
-            }
-            installed.putAll(appArgs);
-            if (installed.isEmpty()) {
+        static EarlyRead start(String store, Path cacheDir, Path installedFile, Map<String, String> appArgs) {
+            if (installedFile == null && appArgs.isEmpty()) {
                 return null;
             }
-            EarlyRead r = new EarlyRead(store, Set.copyOf(installed.keySet()));
+            EarlyRead r = new EarlyRead(store, cacheDir, installedFile, appArgs);
             Thread t = new Thread(r::read, "update-check-early-read");
             t.setDaemon(true);
             t.start();
@@ -273,24 +273,42 @@ public final class UpdateCheckCommand extends SampleCommand {
         }
 
         private void read() {
-            if (abandoned) {
+            Map<String, String> installed = new LinkedHashMap<>();
+            ResponseCache responses;
+            try {
+                if (installedFile != null) {
+                    installed.putAll(InstalledApps.fromOccAppList(installedFile));
+                }
+                installed.putAll(appArgs);
+                responses = cacheDir != null ? ResponseCache.onDisk(cacheDir) : ResponseCache.none();
+            } catch (IOException | RuntimeException e) {
+                ids.complete(Set.of()); // matches nothing: call() reads again and reports the problem itself
+                apps.cancel(false);
+                return;
+            }
+            ids.complete(Set.copyOf(installed.keySet()));
+            if (abandoned || installed.isEmpty()) {
                 apps.cancel(false);
                 return;
             }
             try (AppStoreClient c = AppStoreClient.builder()
                     .baseUrl(store)
                     .userAgent(USER_AGENT)
-                    .cache(ResponseCache.none())
+                    .cache(responses)
                     .build()) {
                 client = c;
-                apps.complete(c.apps(ids));
+                apps.complete(c.apps(ids.join()));
             } catch (RuntimeException | Error e) {
                 apps.completeExceptionally(e);
             }
         }
 
-        boolean isFor(String storeUrl, Set<String> installedIds) {
-            return store.equals(storeUrl) && ids.equals(installedIds);
+        /** Whether this is the read the parsed options ask for: same store, cache directory and apps. */
+        boolean isFor(String storeUrl, Path cache, Set<String> installedIds) {
+            return store.equals(storeUrl)
+                    && java.util.Objects.equals(cacheDir, cache)
+                    && !installedIds.isEmpty()
+                    && ids.join().equals(installedIds);
         }
 
         /** The apps, or the read's own failure (the same exception the ordinary read would have thrown). */

@@ -189,11 +189,22 @@ class UpdateCheckCommandTest {
     }
 
     @Test
-    void noEarlyReadForOptionsTheQuickLookDoesNotKnow() {
-        int code = check("--platform", "11.0.5.1", "--app", "apporder=0.3.2", "--cache", tmp.toString());
+    void theEarlyReadUsesTheCacheDirectorySoTheNextRunNeedsNoRequest() {
+        for (int run = 0; run < 2; run++) {
+            int code = check("--platform", "11.0.5.1", "--app", "apporder=0.3.2", "--cache", tmp.toString());
+
+            assertThat(code).isZero();
+            assertThat(std.out()).contains("1 of 1 apps can be updated.");
+        }
+        wm.verify(1, getRequestedFor(urlEqualTo("/api/v1/apps.json")));
+    }
+
+    @Test
+    void noStoreReadWhenOnlyHelpIsAskedFor() {
+        int code = check("--platform", "11.0.5.1", "--app", "apporder=0.3.2", "--help");
 
         assertThat(code).isZero();
-        assertThat(std.out()).contains("1 of 1 apps can be updated.");
-        wm.verify(1, getRequestedFor(urlEqualTo("/api/v1/apps.json")));
+        assertThat(std.out()).contains("Usage:");
+        wm.verify(0, getRequestedFor(urlEqualTo("/api/v1/apps.json")));
     }
 }
