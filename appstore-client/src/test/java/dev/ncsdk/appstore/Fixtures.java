@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Access to the shared, read-only fixtures (system property {@code ncsdk.fixtures}). */
+/** Access to the repository copy of the recorded fixtures, testdata/ (system property {@code ncsdk.fixtures}). */
 public final class Fixtures {
     private Fixtures() {}
 

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** One recorded exchange of /work/shared/fixtures/nextcloud-32: the request line, status, headers and body. */
+/** One recorded exchange of testdata/nextcloud-32: the request line, status, headers and body. */
 final class Capture {
     private static final Set<String> HOP_HEADERS =
             Set.of("content-length", "connection", "transfer-encoding", "content-encoding", "host", "date");

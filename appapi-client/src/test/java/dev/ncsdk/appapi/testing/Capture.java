@@ -23,7 +23,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * One recorded exchange of /work/shared/fixtures/nextcloud-32: the request line and body as curl sent them, and
+ * One recorded exchange of testdata/nextcloud-32: the request line and body as curl sent them, and
  * the status, headers and raw body the real server answered. Serves it from WireMock.
  */
 public final class Capture {

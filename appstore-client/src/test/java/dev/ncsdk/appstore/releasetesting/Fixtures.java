@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 
-/** Reads the shared, read-only fixtures (system property {@code ncsdk.fixtures}). */
+/** Reads the repository copy of the recorded fixtures, testdata/ (system property {@code ncsdk.fixtures}). */
 public final class Fixtures {
     private Fixtures() {}
 

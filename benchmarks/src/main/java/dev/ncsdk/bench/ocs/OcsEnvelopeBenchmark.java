@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.State;
  * XML, against a bare Jackson tree parse of the same JSON and a bare StAX scan of the same XML.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar OcsEnvelopeBenchmark -f 1 -wi 2 -i 3}
- * (fixtures are found in {@code ../shared/fixtures}, {@code /work/shared/fixtures} or {@code -Dncsdk.fixtures}).
+ * (fixtures are found in {@code testdata} (the repository copy), {@code ../testdata} or {@code -Dncsdk.fixtures}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -58,12 +58,12 @@ public class OcsEnvelopeBenchmark {
         if (p != null) {
             return Path.of(p);
         }
-        for (String c : List.of("../shared/fixtures", "/work/shared/fixtures", "shared/fixtures")) {
+        for (String c : List.of("testdata", "../testdata")) {
             if (Files.isDirectory(Path.of(c))) {
                 return Path.of(c);
             }
         }
-        throw new IllegalStateException("fixtures not found: pass -Dncsdk.fixtures=/path/to/shared/fixtures");
+        throw new IllegalStateException("fixtures not found: pass -Dncsdk.fixtures=/path/to/testdata");
     }
 
     /**
