@@ -1,5 +1,6 @@
 package dev.ncsdk.ocs;
 
+import dev.ncsdk.ocs.internal.http.SensitiveHeaders;
 import dev.ncsdk.ocs.internal.http.Uris;
 import java.net.URI;
 import java.time.Duration;
@@ -12,7 +13,8 @@ import java.util.OptionalInt;
 /**
  * What the SDK knows about a failed answer: the request line, the HTTP status, the OCS status code and message
  * when the body was an OCS envelope, the messages of other error bodies, the request id, {@code Retry-After} and
- * a bounded excerpt of the body. Immutable; carries no credentials.
+ * a bounded excerpt of the body. Immutable; carries no credentials: the values of headers that carry one
+ * ({@code Set-Cookie}, {@code Authorization}...) are kept as {@code ****}.
  */
 public final class ErrorResponse {
     /** The longest body excerpt kept, in characters. */
@@ -39,7 +41,7 @@ public final class ErrorResponse {
         this.requestId = b.requestId;
         this.retryAfter = b.retryAfter;
         this.bodyExcerpt = excerpt(b.body);
-        this.headers = Map.copyOf(b.headers);
+        this.headers = SensitiveHeaders.redact(b.headers);
     }
 
     /**
@@ -165,7 +167,8 @@ public final class ErrorResponse {
     }
 
     /**
-     * The response headers, names in lower case.
+     * The response headers, names in lower case; the values of headers that carry a credential ({@code
+     * Set-Cookie}, {@code Authorization}, {@code AUTHORIZATION-APP-API}...) are replaced by {@code ****}.
      *
      * @return the headers
      */

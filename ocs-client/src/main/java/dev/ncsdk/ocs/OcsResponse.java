@@ -1,6 +1,7 @@
 package dev.ncsdk.ocs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ncsdk.ocs.internal.http.SensitiveHeaders;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,9 @@ import java.util.Optional;
  * It is a result too: {@link #notModified()} is {@code true}, {@code data} is {@code null}, {@code rawData} is
  * {@code NullNode}, and {@code meta} is synthesized (status {@code "ok"}, statuscode 304, message "Not Modified")
  * since no envelope was sent. The same 304 to an unconditional request is an error.
+ *
+ * <p>{@link #toString()} shows the headers with the values of those that carry a credential ({@code Set-Cookie},
+ * {@code Authorization}...) replaced by {@code ****}; {@link #headers()} keeps them as received.
  *
  * @param meta the envelope's meta
  * @param httpStatus the HTTP status
@@ -90,5 +94,17 @@ public record OcsResponse<T>(
      */
     public <U> OcsResponse<U> withData(U newData) {
         return new OcsResponse<>(meta, httpStatus, headers, newData, rawData);
+    }
+
+    /**
+     * Shows meta, status, headers and the data as a tree, with the values of credential-carrying headers (session
+     * cookies...) and of data fields named like a secret ({@code apppassword}, {@code token}...) as {@code ****}.
+     *
+     * @return the printable form
+     */
+    @Override
+    public String toString() {
+        return "OcsResponse[meta=" + meta + ", httpStatus=" + httpStatus + ", headers="
+                + SensitiveHeaders.redact(headers) + ", data=" + SensitiveHeaders.redactTree(rawData) + "]";
     }
 }

@@ -37,6 +37,13 @@ class SecretLeakTest {
     private static final String APP_PASSWORD = "AppPw4UBfsIrmJosP48hfgyubx8Cs3zU8l1eXkrTAyt8cLhdB";
     private static final String TOKEN = "LoginFlowTok3nxgoIdp7J4HrhvKuuKYSPiMJAlXtWbwqBm";
     private static final String STORE_TOKEN = "St0reT0ken-abcdef0123456789";
+    private static final String SESSION = "S3ssionPassphrase-9f8e7d6c5b4a";
+    /** The cookies Nextcloud sets on an authenticated OCS answer (as in the recorded captures). */
+    private static final String[] COOKIES = {
+        "oc_sessionPassphrase=" + SESSION + "; path=/; secure; HttpOnly; SameSite=Lax",
+        "nc_session_id=" + SESSION + "x; path=/; secure; HttpOnly",
+        "nc_token=" + SESSION + "y; path=/; secure; HttpOnly"
+    };
 
     @RegisterExtension
     static WireMockExtension wm = WireMockExtension.newInstance()
@@ -88,6 +95,7 @@ class SecretLeakTest {
             see(c.toString());
             if (c instanceof NcResponseException) {
                 see(((NcResponseException) c).response());
+                see(((NcResponseException) c).response().headers());
             }
         }
     }
@@ -108,12 +116,17 @@ class SecretLeakTest {
         wm.stubFor(get(urlPathEqualTo("/ocs/v2.php/core/getapppassword"))
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")
+                        .withHeader("Set-Cookie", COOKIES)
+                        .withHeader("Authorization", "Bearer " + STORE_TOKEN)
+                        .withHeader("AUTHORIZATION-APP-API", STORE_TOKEN)
+                        .withHeader("harp-shared-key", STORE_TOKEN)
                         .withBody("{\"ocs\":{\"meta\":{\"status\":\"ok\",\"statuscode\":200,\"message\":\"OK\"},"
                                 + "\"data\":{\"apppassword\":\"" + APP_PASSWORD + "\"}}}")));
         wm.stubFor(delete(urlPathEqualTo("/ocs/v2.php/core/apppassword"))
                 .willReturn(aResponse()
                         .withStatus(401)
                         .withHeader("Content-Type", "application/json")
+                        .withHeader("Set-Cookie", COOKIES)
                         .withBody("{\"ocs\":{\"meta\":{\"status\":\"failure\",\"statuscode\":997,"
                                 + "\"message\":\"Current user is not logged in\"},\"data\":[]}}")));
         wm.stubFor(get(urlPathEqualTo("/ocs/v2.php/cloud/users"))
@@ -141,6 +154,14 @@ class SecretLeakTest {
         see(Credentials.bearer(Secret.of(STORE_TOKEN)));
         see(Credentials.appPassword("alice", Secret.of(APP_PASSWORD)));
         see(Credentials.header("X-Key", () -> STORE_TOKEN));
+
+        // a response record: its toString shows the headers, session cookies included, and the data
+        OcsResponse<com.fasterxml.jackson.databind.JsonNode> answer =
+                nc.ocs(OcsRequest.get("/core/getapppassword").build());
+        assertThat(answer.header("Set-Cookie")).as("the record keeps the headers as received").isPresent();
+        see(answer);
+        see(answer.withData("typed"));
+        assertThat(answer.toString()).contains("set-cookie=[****, ****, ****]");
 
         // app password from the login password, then used and revoked
         Secret app = nc.appPasswords().obtain();
@@ -198,6 +219,7 @@ class SecretLeakTest {
                     .doesNotContain(APP_PASSWORD)
                     .doesNotContain(TOKEN)
                     .doesNotContain(STORE_TOKEN)
+                    .doesNotContain(SESSION)
                     .doesNotContain(basicHeader);
         }
     }
