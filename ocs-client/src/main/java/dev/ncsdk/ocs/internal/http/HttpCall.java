@@ -211,7 +211,8 @@ public final class HttpCall {
         }
 
         /**
-         * Overrides the transport's request timeout for this call.
+         * Overrides the transport's request timeout for this call: a deadline for all its attempts, redirects and
+         * back-off waits.
          *
          * @param timeout the whole-call timeout
          * @return this builder
@@ -244,7 +245,9 @@ public final class HttpCall {
         }
 
         /**
-         * Whether to follow redirects (default yes; credentials are dropped when the origin changes).
+         * Whether to follow redirects (default yes). Credentials are dropped when the origin changes; a redirect
+         * that would re-send a body to another origin, go from https down to http, or exceed 5 redirects fails
+         * with {@code NcRedirectException}.
          *
          * @param follow whether to follow
          * @return this builder

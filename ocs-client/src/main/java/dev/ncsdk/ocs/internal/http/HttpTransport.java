@@ -3,6 +3,7 @@ package dev.ncsdk.ocs.internal.http;
 import dev.ncsdk.ocs.Credentials;
 import dev.ncsdk.ocs.ErrorResponse;
 import dev.ncsdk.ocs.NcException;
+import dev.ncsdk.ocs.NcRedirectException;
 import dev.ncsdk.ocs.NcTimeoutException;
 import dev.ncsdk.ocs.NcTransportException;
 import dev.ncsdk.ocs.NcUnexpectedResponseException;
@@ -40,7 +41,8 @@ import javax.net.ssl.SSLHandshakeException;
  * The SDK's one HTTP layer. Sends {@link HttpCall}s with pre-emptive credentials, a user agent, gzip, a timeout
  * on every call, bounded response bodies, safe redirects and retries by a {@link RetryPolicy}. Answers of any
  * status come back as {@link HttpResult}; only failures to get an answer throw ({@link NcTransportException},
- * {@link NcTimeoutException}, or {@link NcUnexpectedResponseException} for a body over the limit).
+ * {@link NcTimeoutException} when the call's deadline passes, {@link NcUnexpectedResponseException} for a body
+ * over the limit, {@link NcRedirectException} for a redirect it refuses to follow).
  *
  * <p>Thread-safe. Derived transports ({@link #withCredentials}) share the {@link HttpClient}.
  */
@@ -50,7 +52,7 @@ public final class HttpTransport implements AutoCloseable {
 
     /** Default connect timeout. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    /** Default whole-call timeout. */
+    /** Default whole-call timeout: a deadline for every attempt, redirect and back-off wait of a call. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
     /** Default response size limit, after decompression. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
@@ -141,7 +143,7 @@ public final class HttpTransport implements AutoCloseable {
         return credentials;
     }
 
-    /** @return the whole-call timeout */
+    /** @return the whole-call timeout (a deadline across attempts, redirects and back-off waits) */
     public Duration requestTimeout() {
         return requestTimeout;
     }
@@ -167,6 +169,8 @@ public final class HttpTransport implements AutoCloseable {
      * @param call the call
      * @return the answer, whatever its status
      * @throws NcTransportException when no answer arrived
+     * @throws NcTimeoutException when the call's deadline passed first
+     * @throws NcRedirectException when a redirect is refused (loop, downgrade, body to another origin)
      */
     public HttpResult send(HttpCall call) {
         return await(sendAsync(call));
@@ -175,6 +179,10 @@ public final class HttpTransport implements AutoCloseable {
     /**
      * Sends a call without blocking. The future fails with the same exceptions {@link #send} throws.
      *
+     * <p>The call's timeout (its own, or the transport's request timeout) is a deadline for the whole call: every
+     * attempt, every redirect and every back-off wait between attempts fit in it. An attempt gets the time that is
+     * left; a retry whose wait would leave too little time is not made, and the last failure is reported.
+     *
      * @param call the call
      * @return the answer's future
      */
@@ -182,12 +190,17 @@ public final class HttpTransport implements AutoCloseable {
         if (isClosed()) {
             return CompletableFuture.failedFuture(new IllegalStateException("client is closed"));
         }
+        Duration budget = call.timeout() != null ? call.timeout() : requestTimeout;
+        if (budget.isZero() || budget.isNegative()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("the call's timeout must be positive"));
+        }
+        Deadline deadline = new Deadline(System.nanoTime(), budget);
         OwnedClient root = rootOwned();
         if (root == null) {
-            return attempt(call, 1, Duration.ZERO);
+            return attempt(call, 1, Duration.ZERO, deadline);
         }
         root.started();
-        CompletableFuture<HttpResult> result = attempt(call, 1, Duration.ZERO);
+        CompletableFuture<HttpResult> result = attempt(call, 1, Duration.ZERO, deadline);
         result.whenComplete((r, e) -> root.finished());
         return result;
     }
@@ -230,8 +243,37 @@ public final class HttpTransport implements AutoCloseable {
         return c;
     }
 
-    private CompletableFuture<HttpResult> attempt(HttpCall call, int attemptNo, Duration waited) {
-        return sendFollowingRedirects(call, 0)
+    /**
+     * The end of a call: its timeout counted from when it was sent, shared by its attempts, redirects and waits.
+     */
+    private static final class Deadline {
+        final long start;
+        final Duration budget;
+        int attempt = 1; // the attempt under way
+
+        Deadline(long start, Duration budget) {
+            this.start = start;
+            this.budget = budget;
+        }
+
+        long remainingNanos() {
+            return budget.toNanos() - (System.nanoTime() - start);
+        }
+
+        /** The least time worth starting another attempt with: a tenth of the budget, at most 100 ms. */
+        long minAttemptNanos() {
+            return Math.min(TimeUnit.MILLISECONDS.toNanos(100), budget.toNanos() / 10);
+        }
+
+        String describe() {
+            return "the call's timeout of " + budget.toMillis() + " ms"
+                    + (attempt > 1 ? " (" + attempt + " attempts)" : "");
+        }
+    }
+
+    private CompletableFuture<HttpResult> attempt(HttpCall call, int attemptNo, Duration waited, Deadline deadline) {
+        deadline.attempt = attemptNo;
+        return sendFollowingRedirects(call, 0, deadline)
                 .handle((res, err) -> {
                     Throwable cause = err == null ? null : unwrap(err);
                     if (attemptNo < retryPolicy.maxAttempts()) {
@@ -246,7 +288,10 @@ public final class HttpTransport implements AutoCloseable {
                         }
                         if (retry) {
                             Duration d = retryPolicy.delayBefore(attemptNo, retryAfter);
-                            if (d != null && waited.plus(d).compareTo(retryPolicy.maxTotalDelay()) <= 0) {
+                            boolean inBudget = d != null
+                                    && waited.plus(d).compareTo(retryPolicy.maxTotalDelay()) <= 0
+                                    && deadline.remainingNanos() - d.toNanos() >= deadline.minAttemptNanos();
+                            if (inBudget) {
                                 LOG.log(
                                         System.Logger.Level.DEBUG,
                                         "retrying {0} {1} in {2} ms after {3}",
@@ -257,8 +302,14 @@ public final class HttpTransport implements AutoCloseable {
                                 return CompletableFuture.supplyAsync(
                                                 () -> null,
                                                 CompletableFuture.delayedExecutor(d.toMillis(), TimeUnit.MILLISECONDS))
-                                        .thenCompose(x -> attempt(call, attemptNo + 1, waited.plus(d)));
+                                        .thenCompose(x -> attempt(call, attemptNo + 1, waited.plus(d), deadline));
                             }
+                            LOG.log(
+                                    System.Logger.Level.DEBUG,
+                                    "not retrying {0} {1}: the wait does not fit the retry budget or {2}",
+                                    call.method(),
+                                    Uris.redact(call.uri()),
+                                    deadline.describe());
                         }
                     }
                     return cause != null
@@ -268,24 +319,36 @@ public final class HttpTransport implements AutoCloseable {
                 .thenCompose(f -> f);
     }
 
-    private CompletableFuture<HttpResult> sendFollowingRedirects(HttpCall call, int redirects) {
-        return sendOnce(call).thenCompose(res -> {
+    private CompletableFuture<HttpResult> sendFollowingRedirects(HttpCall call, int redirects, Deadline deadline) {
+        return sendOnce(call, deadline).thenCompose(res -> {
             if (!call.followRedirects() || !isRedirect(res.status())) {
                 return CompletableFuture.completedFuture(res);
             }
             String location = res.header("Location").orElse(null);
-            if (location == null || redirects >= MAX_REDIRECTS) {
-                return CompletableFuture.completedFuture(res);
+            if (location == null) {
+                return CompletableFuture.completedFuture(res); // nothing to follow: the caller sees the status
             }
             URI next;
             try {
                 next = call.uri().resolve(location.trim());
             } catch (IllegalArgumentException e) {
-                return CompletableFuture.completedFuture(res);
+                throw redirectRefused(res, null, "cannot follow the redirect: its Location is not a valid URI");
             }
-            if ("https".equalsIgnoreCase(call.uri().getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) {
-                // never downgrade: hand the redirect to the caller
-                return CompletableFuture.completedFuture(res);
+            String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+            if ((!scheme.equals("http") && !scheme.equals("https")) || next.getHost() == null) {
+                throw redirectRefused(
+                        res, next, "refused to follow the redirect to " + Uris.redact(next) + ": not an http(s) URL");
+            }
+            if (redirects >= MAX_REDIRECTS) {
+                throw redirectRefused(
+                        res,
+                        next,
+                        "too many redirects: gave up after following " + redirects + ", the last one to "
+                                + Uris.redact(next));
+            }
+            if ("https".equalsIgnoreCase(call.uri().getScheme()) && !scheme.equals("https")) {
+                throw redirectRefused(
+                        res, next, "refused the redirect from https down to http, to " + Uris.redact(next));
             }
             HttpCall.Builder b = call.toBuilder().uriOverride(next);
             if (res.status() == 303 || ((res.status() == 301 || res.status() == 302) && "POST".equals(call.method()))) {
@@ -297,19 +360,43 @@ public final class HttpTransport implements AutoCloseable {
                         .maxResponseBytes(call.maxResponseBytes())
                         .credentials(call.credentials());
             }
+            HttpCall redirected = b.build();
             if (!Uris.sameOrigin(call.uri(), next)) {
-                b.credentials(Credentials.none()); // credentials never travel to another origin
+                if (redirected.body() != null) {
+                    // the body may hold what the credentials protect (a password, a signed release): never re-send it
+                    throw redirectRefused(
+                            res,
+                            next,
+                            "refused to follow the redirect to " + Uris.redact(next)
+                                    + ": it would re-send the " + call.method() + " body to another origin");
+                }
+                // credentials never travel to another origin
+                redirected = redirected.toBuilder().credentials(Credentials.none()).build();
             }
-            return sendFollowingRedirects(b.build(), redirects + 1);
+            return sendFollowingRedirects(redirected, redirects + 1, deadline);
         });
+    }
+
+    private static NcRedirectException redirectRefused(HttpResult res, URI location, String what) {
+        ErrorResponse er = ResponseErrors.describe(res).build();
+        return new NcRedirectException(
+                res.method() + " " + Uris.redact(res.uri()) + " -> HTTP " + res.status() + ": " + what, er, location);
     }
 
     private static boolean isRedirect(int status) {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
-    private CompletableFuture<HttpResult> sendOnce(HttpCall call) {
-        Duration timeout = call.timeout() != null ? call.timeout() : requestTimeout;
+    private CompletableFuture<HttpResult> sendOnce(HttpCall call, Deadline deadline) {
+        long remaining = deadline.remainingNanos();
+        if (remaining <= 0) {
+            return CompletableFuture.failedFuture(new NcTimeoutException(
+                    call.method() + " " + Uris.redact(call.uri()) + ": no complete answer within "
+                            + deadline.describe(),
+                    null,
+                    false));
+        }
+        Duration timeout = Duration.ofNanos(Math.max(remaining, TimeUnit.MILLISECONDS.toNanos(1)));
         long limit = call.maxResponseBytes() > 0 ? call.maxResponseBytes() : maxResponseBytes;
         HttpRequest request;
         try {
@@ -335,7 +422,7 @@ public final class HttpTransport implements AutoCloseable {
                     HttpResult raw = new HttpResult(call.method(), call.uri(), info.statusCode(), info.headers(), null);
                     throw new CompletionException(ResponseErrors.unexpected(raw, "the gzip body is corrupt"));
                 }
-                throw new CompletionException(mapFailure(call, cause, timeout));
+                throw new CompletionException(mapFailure(call, cause, deadline));
             }
             byte[] body = resp.body(); // inflated already when it was gzip
             HttpResult result = new HttpResult(call.method(), resp.uri(), resp.statusCode(), resp.headers(), body);
@@ -386,7 +473,7 @@ public final class HttpTransport implements AutoCloseable {
         return rb.build();
     }
 
-    private static RuntimeException mapFailure(HttpCall call, Throwable t, Duration timeout) {
+    private static RuntimeException mapFailure(HttpCall call, Throwable t, Deadline deadline) {
         String what = call.method() + " " + Uris.redact(call.uri());
         if (t instanceof NcException) {
             return (NcException) t;
@@ -403,7 +490,7 @@ public final class HttpTransport implements AutoCloseable {
             return new NcTimeoutException(what + ": connecting timed out", t, false);
         }
         if (t instanceof HttpTimeoutException || t instanceof TimeoutException) {
-            return new NcTimeoutException(what + ": no complete answer within " + timeout.toMillis() + " ms", t, true);
+            return new NcTimeoutException(what + ": no complete answer within " + deadline.describe(), t, true);
         }
         if (t instanceof ConnectException || t instanceof UnresolvedAddressException) {
             String detail = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
@@ -573,7 +660,9 @@ public final class HttpTransport implements AutoCloseable {
         }
 
         /**
-         * Sets the whole-call timeout (connection, headers and body).
+         * Sets the whole-call timeout: a deadline for the connection, headers and body of every attempt, every
+         * redirect, and the back-off waits between attempts. There is no separate per-attempt timeout: an attempt
+         * gets the time that is left.
          *
          * @param d a positive duration
          * @return this builder

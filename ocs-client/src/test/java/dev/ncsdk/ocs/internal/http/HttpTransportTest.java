@@ -351,12 +351,19 @@ class HttpTransportTest {
     }
 
     @Test
-    void aRedirectLoopEndsWithTheRedirectItself() {
+    void aRedirectLoopFailsWithTheCountAndTheLastLocation() {
         wm.stubFor(
                 get(urlEqualTo("/loop")).willReturn(aResponse().withStatus(302).withHeader("Location", "/loop")));
         try (HttpTransport t = transport(RetryPolicy.none())) {
-            assertThat(t.send(HttpCall.builder("GET", at(wm, "/loop")).build()).status())
-                    .isEqualTo(302);
+            Throwable e = catchThrowable(() -> t.send(HttpCall.builder("GET", at(wm, "/loop")).build()));
+            assertThat(e)
+                    .isInstanceOf(dev.ncsdk.ocs.NcRedirectException.class)
+                    .hasMessageContaining("too many redirects")
+                    .hasMessageContaining("after following 5")
+                    .hasMessageContaining(wm.baseUrl() + "/loop")
+                    .hasMessageNotContaining("pw");
+            assertThat(((dev.ncsdk.ocs.NcRedirectException) e).location()).contains(at(wm, "/loop"));
+            assertThat(((dev.ncsdk.ocs.NcRedirectException) e).httpStatus()).isEqualTo(302);
         }
         wm.verify(6, getRequestedFor(urlEqualTo("/loop")));
     }
