@@ -62,6 +62,11 @@ class AppStorePublisherTest {
             .options(wireMockConfig().dynamicPort().dynamicHttpsPort())
             .build();
 
+    @RegisterExtension
+    static WireMockExtension elsewhere = WireMockExtension.newInstance()
+            .options(wireMockConfig().httpDisabled(true).dynamicHttpsPort())
+            .build();
+
     private static final KeyPair APP_KEY = TestPki.keyPair();
     private static final TestPki PKI = new TestPki();
     private static final String CERT_PEM = TestPki.pem(PKI.appCertificate("news", APP_KEY));
@@ -172,6 +177,25 @@ class AppStorePublisherTest {
                 .withHeader("Authorization", equalTo("Token " + TOKEN))
                 .withRequestBody(equalToJson("{\"download\":\"" + downloadUrl() + "\",\"signature\":\"" + SIGNATURE
                         + "\",\"nightly\":false}")));
+    }
+
+    @Test
+    void aStoreThatRedirectsThePublishPostToAnotherOriginIsNotFollowed() {
+        serveDownload(ARCHIVE);
+        String target = "https://localhost:" + elsewhere.getHttpsPort() + "/api/v1/apps/releases";
+        wm.stubFor(post("/api/v1/apps/releases")
+                .willReturn(aResponse().withStatus(307).withHeader("Location", target)));
+        elsewhere.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(201)));
+
+        assertThatThrownBy(() -> store.publish(ReleaseUpload.builder(downloadUrl(), SIGNATURE)
+                        .verifyWith(SIGNER.publicKey())
+                        .build()))
+                .isInstanceOf(dev.ncsdk.ocs.NcRedirectException.class)
+                .hasMessageContaining(target)
+                .hasMessageContaining("another origin")
+                .hasMessageNotContaining(TOKEN);
+        elsewhere.verify(0, anyRequestedFor(anyUrl()));
+        wm.verify(1, postRequestedFor(urlEqualTo("/api/v1/apps/releases")));
     }
 
     @Test

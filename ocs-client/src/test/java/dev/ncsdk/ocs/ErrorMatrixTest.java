@@ -149,6 +149,16 @@ class ErrorMatrixTest {
                         NcRateLimitedException.class,
                         "HTTP 429"),
                 Arguments.of(500, "application/json", "", NcServerException.class, "HTTP 500"),
+                // a 5xx is a server failure whatever the body: PHP's or a proxy's plain text, a cut-off envelope
+                Arguments.of(
+                        500, "text/plain", "Internal Server Error\n", NcServerException.class, "Internal Server Error"),
+                Arguments.of(502, "text/plain; charset=utf-8", "Bad Gateway", NcServerException.class, "Bad Gateway"),
+                Arguments.of(
+                        500,
+                        "application/xml",
+                        "<?xml version=\"1.0\"?>\n<ocs><meta><status>fail",
+                        NcServerException.class,
+                        "HTTP 500"),
                 Arguments.of(
                         503,
                         "text/html",

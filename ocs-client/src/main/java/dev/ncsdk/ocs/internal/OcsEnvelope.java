@@ -267,6 +267,10 @@ public final class OcsEnvelope {
 
     private static NcResponseException notOcs(HttpResult r, NotOcsException e) {
         if (!r.isSuccess() && !ResponseErrors.looksLikeHtml(r)) {
+            if (r.status() >= 500) {
+                // a server failure whatever the body: plain text from PHP or a proxy, a truncated envelope
+                return ResponseErrors.fromHttpStatus(r);
+            }
             boolean jsonOrEmpty = r.body().length == 0;
             if (!jsonOrEmpty) {
                 try {

@@ -160,7 +160,8 @@ public final class ResponseErrors {
     }
 
     /**
-     * Reads the error messages of a JSON error body; an empty list when the body is not JSON.
+     * Reads the error messages of an error body: those of a JSON document, or the start of a {@code text/plain}
+     * body (at most 300 characters, on one line); an empty list for HTML and anything else.
      *
      * @param r the answer
      * @return the messages
@@ -172,6 +173,10 @@ public final class ResponseErrors {
         try {
             return messagesOf(JSON.readTree(r.body()));
         } catch (java.io.IOException | RuntimeException e) {
+            if (r.mediaType().map(m -> m.equals("text/plain")).orElse(false)) {
+                String t = head(r, 2048).strip().replaceAll("\\s+", " ");
+                return t.isEmpty() ? List.of() : List.of(t.length() > 300 ? t.substring(0, 300) + "…" : t);
+            }
             return List.of();
         }
     }
