@@ -13,6 +13,7 @@ import dev.ncsdk.ocs.internal.http.BodyListener;
 import dev.ncsdk.ocs.internal.http.HttpCall;
 import dev.ncsdk.ocs.internal.http.HttpResult;
 import dev.ncsdk.ocs.internal.http.HttpTransport;
+import dev.ncsdk.ocs.internal.http.PlainHttpPolicy;
 import dev.ncsdk.ocs.internal.http.ResponseErrors;
 import dev.ncsdk.ocs.internal.http.Uris;
 import java.lang.ref.SoftReference;
@@ -49,7 +50,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * public); user agent {@code ncsdk/<version> Java/<version>}; connect timeout 10 s; request timeout 60 s
  * (connection, headers and body); {@link RetryPolicy#defaults()} (reads retry on 429, 503 and connection failures,
  * honouring {@code Retry-After}); an in-memory {@link ResponseCache}; max age 1 hour; answers up to 64 MiB after
- * gzip inflation ({@code apps.json} is over 12 MB).
+ * gzip inflation ({@code apps.json} is over 12 MB); credentials and a subscription key are never sent over plain
+ * http to a host that is not loopback ({@link dev.ncsdk.ocs.NcInsecureHttpException}) unless
+ * {@link Builder#allowInsecureHttp(boolean)} allows it.
  *
  * <p>Each read: a cached copy younger than the max age is served without a request; otherwise the store is asked
  * with {@code If-None-Match} carrying the stored ETag byte for byte; a 304 reuses the cached body, a 200 replaces
@@ -87,7 +90,8 @@ public final class AppStoreClient implements AutoCloseable {
 
     private AppStoreClient(Builder b) {
         SdkAccess.Hooks sdk = SdkAccess.hooks();
-        this.transportConfig = sdk.transport(b);
+        this.transportConfig = sdk.transport(b)
+                .plainHttpPolicy(b.allowInsecureHttp ? PlainHttpPolicy.WARN : PlainHttpPolicy.REFUSE);
         this.baseUri = sdk.baseUrl(b);
         this.cache = b.cache;
         this.maxAge = b.maxAge;
@@ -607,6 +611,7 @@ public final class AppStoreClient implements AutoCloseable {
         private Duration maxAge = DEFAULT_MAX_AGE;
         private Clock clock = Clock.systemUTC();
         private Secret subscriptionKey;
+        private boolean allowInsecureHttp;
 
         private Builder() {
             super(URI.create(DEFAULT_BASE_URL), DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES);
@@ -670,6 +675,21 @@ public final class AppStoreClient implements AutoCloseable {
          */
         public Builder subscriptionKey(Secret key) {
             this.subscriptionKey = Objects.requireNonNull(key, "subscriptionKey");
+            return this;
+        }
+
+        /**
+         * Allows the client (and its {@link AppStoreClient#publisher() publisher}) to send its credentials and
+         * subscription key over plain {@code http} to a host that is not a loopback address, where anyone on the
+         * network path can read them. Default {@code false}: such a call fails with
+         * {@link dev.ncsdk.ocs.NcInsecureHttpException} before anything is sent. When allowed, one warning is
+         * logged. Reads without credentials are never concerned.
+         *
+         * @param allow whether to accept the risk
+         * @return this builder
+         */
+        public Builder allowInsecureHttp(boolean allow) {
+            this.allowInsecureHttp = allow;
             return this;
         }
 

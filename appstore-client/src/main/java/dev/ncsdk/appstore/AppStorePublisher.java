@@ -25,6 +25,7 @@ import dev.ncsdk.ocs.internal.SdkAccess;
 import dev.ncsdk.ocs.internal.http.HttpCall;
 import dev.ncsdk.ocs.internal.http.HttpResult;
 import dev.ncsdk.ocs.internal.http.HttpTransport;
+import dev.ncsdk.ocs.internal.http.PlainHttpPolicy;
 import dev.ncsdk.ocs.internal.http.ResponseErrors;
 import dev.ncsdk.ocs.internal.http.Uris;
 import java.io.ByteArrayInputStream;
@@ -126,7 +127,8 @@ public final class AppStorePublisher implements AutoCloseable {
     /**
      * Starts a configuration. Defaults: base URL {@value #DEFAULT_BASE_URL}, no credentials (every write needs
      * some), the SDK's user agent, 10 s connect and 30 s request timeouts, 180 s for publishing, 120 s for the
-     * download check, {@link RetryPolicy#defaults()} (which never repeats a write).
+     * download check, {@link RetryPolicy#defaults()} (which never repeats a write), credentials never sent over
+     * plain http to a host that is not loopback ({@link Builder#allowInsecureHttp(boolean)}).
      *
      * @return a builder
      */
@@ -577,6 +579,7 @@ public final class AppStorePublisher implements AutoCloseable {
         private Duration downloadTimeout = DEFAULT_DOWNLOAD_TIMEOUT;
         private Duration publishTimeout = DEFAULT_PUBLISH_TIMEOUT;
         private ArchiveInspector inspector = ArchiveInspector.defaults();
+        private boolean allowInsecureHttp;
 
         private Builder() {
             super(
@@ -619,14 +622,30 @@ public final class AppStorePublisher implements AutoCloseable {
         }
 
         /**
+         * Allows the publisher to send its token or password over plain {@code http} to a host that is not a
+         * loopback address, where anyone on the network path can read them. Default {@code false}: such a call
+         * fails with {@link dev.ncsdk.ocs.NcInsecureHttpException} before anything is sent. When allowed, one
+         * warning is logged.
+         *
+         * @param allow whether to accept the risk
+         * @return this builder
+         */
+        public Builder allowInsecureHttp(boolean allow) {
+            this.allowInsecureHttp = allow;
+            return this;
+        }
+
+        /**
          * Builds the publisher and its transport.
          *
          * @return the publisher
          */
         public AppStorePublisher build() {
             SdkAccess.Hooks sdk = SdkAccess.hooks();
-            return new AppStorePublisher(
-                    sdk.transport(this).build(), sdk.baseUrl(this), true, downloadTimeout, publishTimeout, inspector);
+            HttpTransport transport = sdk.transport(this)
+                    .plainHttpPolicy(allowInsecureHttp ? PlainHttpPolicy.WARN : PlainHttpPolicy.REFUSE)
+                    .build();
+            return new AppStorePublisher(transport, sdk.baseUrl(this), true, downloadTimeout, publishTimeout, inspector);
         }
 
         private static Duration positive(Duration d) {

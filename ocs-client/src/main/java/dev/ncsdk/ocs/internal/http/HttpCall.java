@@ -166,6 +166,17 @@ public final class HttpCall {
         }
 
         /**
+         * Removes the headers whose names match.
+         *
+         * @param name what a header's name must match to be removed
+         * @return this builder
+         */
+        public Builder removeHeaders(java.util.function.Predicate<String> name) {
+            headers.removeIf(h -> name.test(h[0]));
+            return this;
+        }
+
+        /**
          * Sets a body.
          *
          * @param bytes the body

@@ -3,6 +3,7 @@ package dev.ncsdk.ocs.internal.http;
 import dev.ncsdk.ocs.Credentials;
 import dev.ncsdk.ocs.ErrorResponse;
 import dev.ncsdk.ocs.NcException;
+import dev.ncsdk.ocs.NcInsecureHttpException;
 import dev.ncsdk.ocs.NcRedirectException;
 import dev.ncsdk.ocs.NcTimeoutException;
 import dev.ncsdk.ocs.NcTransportException;
@@ -70,6 +71,8 @@ public final class HttpTransport implements AutoCloseable {
     private final RetryPolicy retryPolicy;
     private final Credentials credentials;
     private final long maxResponseBytes;
+    private final PlainHttpPolicy plainHttp;
+    private final AtomicBoolean plainHttpWarned; // shared with the transports derived from this one
     private final AtomicBoolean closed = new AtomicBoolean();
     private final HttpTransport parent; // a derived transport's: the one it was taken from, or null
     private final OwnedClient owned; // a root's client when an SDK transport created it, or null
@@ -81,13 +84,16 @@ public final class HttpTransport implements AutoCloseable {
         this.retryPolicy = b.retryPolicy;
         this.credentials = b.credentials;
         this.maxResponseBytes = b.maxResponseBytes;
+        this.plainHttp = b.plainHttp;
+        this.plainHttpWarned = parent != null ? parent.plainHttpWarned : new AtomicBoolean();
         this.parent = parent;
         this.owned = owned;
     }
 
     /**
-     * Starts a transport configuration with the defaults: 10 s connect timeout, 30 s request timeout, user agent
-     * {@code ncsdk/<version> Java/<version>}, {@link RetryPolicy#defaults()}, no credentials, 32 MiB bodies.
+     * Starts a transport configuration with the defaults: 10 s connect timeout, 30 s request timeout (a deadline for
+     * the whole call), user agent {@code ncsdk/<version> Java/<version>}, {@link RetryPolicy#defaults()}, no
+     * credentials, 32 MiB bodies, {@link PlainHttpPolicy#WARN} for credentials over plain http.
      *
      * @return a builder
      */
@@ -129,6 +135,7 @@ public final class HttpTransport implements AutoCloseable {
         b.retryPolicy = retryPolicy;
         b.credentials = credentials;
         b.maxResponseBytes = maxResponseBytes;
+        b.plainHttp = plainHttp;
         b.httpClient = client;
         return b;
     }
@@ -161,6 +168,11 @@ public final class HttpTransport implements AutoCloseable {
     /** @return the default response size limit */
     public long maxResponseBytes() {
         return maxResponseBytes;
+    }
+
+    /** @return what happens to credentials sent over plain http to a host that is not loopback */
+    public PlainHttpPolicy plainHttpPolicy() {
+        return plainHttp;
     }
 
     /**
@@ -370,8 +382,11 @@ public final class HttpTransport implements AutoCloseable {
                             "refused to follow the redirect to " + Uris.redact(next)
                                     + ": it would re-send the " + call.method() + " body to another origin");
                 }
-                // credentials never travel to another origin
-                redirected = redirected.toBuilder().credentials(Credentials.none()).build();
+                // credentials, and headers that carry one (a subscription key), never travel to another origin
+                redirected = redirected.toBuilder()
+                        .credentials(Credentials.none())
+                        .removeHeaders(SensitiveHeaders::isSensitive)
+                        .build();
             }
             return sendFollowingRedirects(redirected, redirects + 1, deadline);
         });
@@ -459,7 +474,15 @@ public final class HttpTransport implements AutoCloseable {
             hasContentType |= lower.equals("content-type");
         }
         Credentials creds = call.credentials() != null ? call.credentials() : credentials;
-        for (Map.Entry<String, String> e : creds.headers().entrySet()) {
+        Map<String, String> credentialHeaders = creds.headers();
+        boolean carriesCredentials = !credentialHeaders.isEmpty();
+        for (String[] h : call.headers()) {
+            carriesCredentials |= SensitiveHeaders.isSensitive(h[0]);
+        }
+        if (carriesCredentials) {
+            checkPlainHttp(call);
+        }
+        for (Map.Entry<String, String> e : credentialHeaders.entrySet()) {
             rb.setHeader(e.getKey(), e.getValue());
         }
         if (call.body() != null) {
@@ -471,6 +494,26 @@ public final class HttpTransport implements AutoCloseable {
             rb.method(call.method(), HttpRequest.BodyPublishers.noBody());
         }
         return rb.build();
+    }
+
+    /** Applies the plain-http policy to a call that carries credentials. */
+    private void checkPlainHttp(HttpCall call) {
+        URI u = call.uri();
+        if (!"http".equalsIgnoreCase(u.getScheme()) || Uris.isLoopback(u) || plainHttp == PlainHttpPolicy.ALLOW) {
+            return;
+        }
+        if (plainHttp == PlainHttpPolicy.REFUSE) {
+            throw new NcInsecureHttpException("refused to send credentials over plain http to " + Uris.redact(u)
+                    + ": anyone on the network path could read them; use https, or allowInsecureHttp(true) to"
+                    + " accept the risk");
+        }
+        if (plainHttpWarned.compareAndSet(false, true)) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "credentials are sent over plain http to {0}, which is not a loopback address: anyone on the"
+                            + " network path can read them; use https unless the network is private",
+                    u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : ""));
+        }
     }
 
     private static RuntimeException mapFailure(HttpCall call, Throwable t, Deadline deadline) {
@@ -633,8 +676,21 @@ public final class HttpTransport implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Credentials credentials = Credentials.none();
         private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+        private PlainHttpPolicy plainHttp = PlainHttpPolicy.WARN;
 
         private Builder() {}
+
+        /**
+         * Sets what happens when a call would carry credentials over plain http to a host that is not loopback
+         * (default {@link PlainHttpPolicy#WARN}: one warning per client).
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder plainHttpPolicy(PlainHttpPolicy policy) {
+            this.plainHttp = Objects.requireNonNull(policy, "plainHttpPolicy");
+            return this;
+        }
 
         /**
          * Uses the caller's HTTP client (proxy, TLS, executor). Its own connect timeout applies; it should not

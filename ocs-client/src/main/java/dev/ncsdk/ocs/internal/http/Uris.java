@@ -166,6 +166,30 @@ public final class Uris {
     }
 
     /**
+     * Whether a URI names this machine: {@code localhost} (or a name under {@code .localhost}), an address in
+     * {@code 127.0.0.0/8}, or {@code ::1}. Decided from the text alone, without a name lookup.
+     *
+     * @param uri the URI
+     * @return whether its host is a loopback host
+     */
+    public static boolean isLoopback(URI uri) {
+        String h = lower(uri.getHost());
+        if (h == null) {
+            return false;
+        }
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (h.equals("localhost") || h.endsWith(".localhost")) {
+            return true;
+        }
+        if (h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
+            return true;
+        }
+        return h.equals("::1") || h.matches("(0{1,4}:){7}0{0,3}1") || h.equals("0:0:0:0:0:0:0:1");
+    }
+
+    /**
      * Whether two URIs share scheme, host and port (credentials may travel between them).
      *
      * @param a one URI
