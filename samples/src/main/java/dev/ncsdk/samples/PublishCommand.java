@@ -63,6 +63,12 @@ public final class PublishCommand extends SampleCommand {
             description = "trust any TLS certificate and host name (only for tests against a local mock store)")
     boolean insecure;
 
+    @Option(
+            names = "--allow-insecure-http",
+            description = "allow sending the token over plain http to a --store that is not on this machine"
+                    + " (anyone on the network path can read it)")
+    boolean allowInsecureHttp;
+
     /** Creates the command (picocli). */
     public PublishCommand() {}
 
@@ -78,7 +84,8 @@ public final class PublishCommand extends SampleCommand {
         AppSigner signer = AppSigner.fromFile(key, Secrets.fromEnvOrNull(passwordEnv));
         AppStorePublisher.Builder b = AppStorePublisher.builder()
                 .baseUrl(store)
-                .credentials(token == null ? Credentials.none() : Credentials.token(Secret.of(token)));
+                .credentials(token == null ? Credentials.none() : Credentials.token(Secret.of(token)))
+                .allowInsecureHttp(allowInsecureHttp);
         if (insecure) {
             b.httpClient(trustAll());
         }
