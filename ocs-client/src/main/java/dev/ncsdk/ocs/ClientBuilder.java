@@ -20,10 +20,18 @@ import java.util.Objects;
  *   <li>credentials: {@link Credentials#none()};
  *   <li>user agent: {@code ncsdk/<version> Java/<version>};
  *   <li>connect timeout: 10 s (ignored when an {@link HttpClient} is given: its own applies);
- *   <li>request timeout: 30 s for the whole call, connection, headers and body (the App Store client: 60 s);
+ *   <li>request timeout: 30 s for the whole call (the App Store client: 60 s). It is a deadline: connection,
+ *       headers and body of every attempt, every redirect and the back-off waits between retries all fit in it;
+ *       there is no separate per-attempt timeout (an attempt gets the time that is left), so a server that never
+ *       answers ends the call with {@link NcTimeoutException} once, at the deadline;
  *   <li>HTTP client: one created by the client, not following redirects itself;
  *   <li>retry policy: {@link RetryPolicy#defaults()} (idempotent calls only, honouring {@code Retry-After});
- *   <li>response size limit: 32 MiB after gzip inflation (the App Store client: 64 MiB).
+ *   <li>response size limit: 32 MiB after gzip inflation (the App Store client: 64 MiB);
+ *   <li>redirects: at most 5 followed; credentials and headers that carry one never follow to another origin; a
+ *       redirect that would re-send a body to another origin, or go from https down to http, is refused with
+ *       {@link NcRedirectException};
+ *   <li>plain http: credentials sent over http to a host that is not loopback are logged as one warning per
+ *       client (the App Store clients refuse them unless {@code allowInsecureHttp(true)}).
  * </ul>
  *
  * <p>Every setter checks its argument at once and throws {@link NullPointerException} or {@link
@@ -132,8 +140,10 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     }
 
     /**
-     * Sets the whole-call timeout: connection, headers and body (default 30 s unless the client's builder says
-     * otherwise). A single call may set its own.
+     * Sets the whole-call timeout (default 30 s unless the client's builder says otherwise): a deadline for the
+     * connection, headers and body of every attempt, every redirect and the back-off waits between retries. There
+     * is no separate per-attempt timeout; a retry whose wait would leave no time for another attempt is not made. A
+     * single call may set its own.
      *
      * @param timeout a positive duration
      * @return this builder
