@@ -90,8 +90,8 @@ public final class AppStoreClient implements AutoCloseable {
 
     private AppStoreClient(Builder b) {
         SdkAccess.Hooks sdk = SdkAccess.hooks();
-        this.transportConfig = sdk.transport(b)
-                .plainHttpPolicy(b.allowInsecureHttp ? PlainHttpPolicy.WARN : PlainHttpPolicy.REFUSE);
+        this.transportConfig =
+                sdk.transport(b).plainHttpPolicy(b.allowInsecureHttp ? PlainHttpPolicy.WARN : PlainHttpPolicy.REFUSE);
         this.baseUri = sdk.baseUrl(b);
         this.cache = b.cache;
         this.maxAge = b.maxAge;

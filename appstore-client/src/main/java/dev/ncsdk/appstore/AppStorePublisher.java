@@ -645,7 +645,8 @@ public final class AppStorePublisher implements AutoCloseable {
             HttpTransport transport = sdk.transport(this)
                     .plainHttpPolicy(allowInsecureHttp ? PlainHttpPolicy.WARN : PlainHttpPolicy.REFUSE)
                     .build();
-            return new AppStorePublisher(transport, sdk.baseUrl(this), true, downloadTimeout, publishTimeout, inspector);
+            return new AppStorePublisher(
+                    transport, sdk.baseUrl(this), true, downloadTimeout, publishTimeout, inspector);
         }
 
         private static Duration positive(Duration d) {

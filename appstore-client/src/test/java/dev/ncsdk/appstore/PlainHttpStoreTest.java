@@ -168,8 +168,10 @@ class PlainHttpStoreTest {
             assertThat(login.apiToken().reveal()).isEqualTo(TOKEN);
             assertThat(login.apiToken().reveal()).isEqualTo(TOKEN);
         }
-        assertThat(seen).containsExactly(
-                "store.example/api/v1/token Basic YWxpY2U6czNjcmV0", "store.example/api/v1/token Basic YWxpY2U6czNjcmV0");
+        assertThat(seen)
+                .containsExactly(
+                        "store.example/api/v1/token Basic YWxpY2U6czNjcmV0",
+                        "store.example/api/v1/token Basic YWxpY2U6czNjcmV0");
         assertThat(warningCount()).isEqualTo(1);
     }
 
@@ -209,7 +211,9 @@ class PlainHttpStoreTest {
             assertThat(allowed.categories()).isEmpty();
         }
         assertThat(seen)
-                .containsExactly("store.example/api/v1/categories.json -", "store.example/api/v1/categories.json Token " + TOKEN);
+                .containsExactly(
+                        "store.example/api/v1/categories.json -",
+                        "store.example/api/v1/categories.json Token " + TOKEN);
         assertThat(warningCount()).isEqualTo(1);
     }
 }

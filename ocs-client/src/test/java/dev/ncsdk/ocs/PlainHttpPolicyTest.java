@@ -215,8 +215,8 @@ class PlainHttpPolicyTest {
                 .credentials(Credentials.token(Secret.of(PASSWORD)))
                 .plainHttpPolicy(PlainHttpPolicy.REFUSE)
                 .build()) {
-            Throwable e = catchThrowable(() -> t.send(
-                    HttpCall.builder("POST", URI.create("http://store.example/api/v1/token/new"))
+            Throwable e = catchThrowable(
+                    () -> t.send(HttpCall.builder("POST", URI.create("http://store.example/api/v1/token/new"))
                             .build()));
             assertThat(e)
                     .isInstanceOf(NcInsecureHttpException.class)
@@ -224,8 +224,8 @@ class PlainHttpPolicyTest {
                     .hasMessageNotContaining(PASSWORD);
             // a secret call header counts as a credential too
             try (HttpTransport anon = t.withCredentials(Credentials.none())) {
-                assertThat(catchThrowable(() -> anon.send(
-                                HttpCall.builder("GET", URI.create("http://store.example/api/v1/apps.json"))
+                assertThat(catchThrowable(() ->
+                                anon.send(HttpCall.builder("GET", URI.create("http://store.example/api/v1/apps.json"))
                                         .header("X-NC-Subscription-Key", PASSWORD)
                                         .build())))
                         .isInstanceOf(NcInsecureHttpException.class);
@@ -241,7 +241,9 @@ class PlainHttpPolicyTest {
     @Test
     void loopbackHostsAreRecognisedWithoutANameLookup() {
         for (String h : List.of("localhost", "app.localhost", "127.0.0.1", "127.1.2.3", "[::1]")) {
-            assertThat(Uris.isLoopback(URI.create("http://" + h + ":8080/"))).as(h).isTrue();
+            assertThat(Uris.isLoopback(URI.create("http://" + h + ":8080/")))
+                    .as(h)
+                    .isTrue();
         }
         for (String h : List.of("nextcloud", "10.0.0.1", "128.0.0.1", "localhost.example.com", "[::2]")) {
             assertThat(Uris.isLoopback(URI.create("http://" + h + "/"))).as(h).isFalse();

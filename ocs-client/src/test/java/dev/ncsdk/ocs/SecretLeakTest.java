@@ -158,7 +158,9 @@ class SecretLeakTest {
         // a response record: its toString shows the headers, session cookies included, and the data
         OcsResponse<com.fasterxml.jackson.databind.JsonNode> answer =
                 nc.ocs(OcsRequest.get("/core/getapppassword").build());
-        assertThat(answer.header("Set-Cookie")).as("the record keeps the headers as received").isPresent();
+        assertThat(answer.header("Set-Cookie"))
+                .as("the record keeps the headers as received")
+                .isPresent();
         see(answer);
         see(answer.withData("typed"));
         assertThat(answer.toString()).contains("set-cookie=[****, ****, ****]");

@@ -379,8 +379,8 @@ public final class HttpTransport implements AutoCloseable {
                     throw redirectRefused(
                             res,
                             next,
-                            "refused to follow the redirect to " + Uris.redact(next)
-                                    + ": it would re-send the " + call.method() + " body to another origin");
+                            "refused to follow the redirect to " + Uris.redact(next) + ": it would re-send the "
+                                    + call.method() + " body to another origin");
                 }
                 // credentials, and headers that carry one (a subscription key), never travel to another origin
                 redirected = redirected.toBuilder()

@@ -69,7 +69,9 @@ public final class SensitiveHeaders {
             o.fieldNames().forEachRemaining(names::add);
             for (String n : names) {
                 JsonNode v = o.get(n);
-                if (!v.isContainerNode() && !v.isNull() && SECRET_FIELD.matcher(n.toLowerCase(Locale.ROOT)).matches()) {
+                if (!v.isContainerNode()
+                        && !v.isNull()
+                        && SECRET_FIELD.matcher(n.toLowerCase(Locale.ROOT)).matches()) {
                     o.set(n, TextNode.valueOf(REDACTED));
                 } else {
                     redactInPlace(v, depth + 1);
@@ -104,7 +106,8 @@ public final class SensitiveHeaders {
      */
     public static Map<String, List<String>> redact(Map<String, List<String>> headers) {
         Map<String, List<String>> out = new TreeMap<>();
-        headers.forEach((k, v) -> out.put(k, isSensitive(k) ? Collections.nCopies(v.size(), REDACTED) : List.copyOf(v)));
+        headers.forEach(
+                (k, v) -> out.put(k, isSensitive(k) ? Collections.nCopies(v.size(), REDACTED) : List.copyOf(v)));
         return Collections.unmodifiableMap(out);
     }
 }

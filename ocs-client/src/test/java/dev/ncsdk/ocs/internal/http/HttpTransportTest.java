@@ -355,7 +355,8 @@ class HttpTransportTest {
         wm.stubFor(
                 get(urlEqualTo("/loop")).willReturn(aResponse().withStatus(302).withHeader("Location", "/loop")));
         try (HttpTransport t = transport(RetryPolicy.none())) {
-            Throwable e = catchThrowable(() -> t.send(HttpCall.builder("GET", at(wm, "/loop")).build()));
+            Throwable e = catchThrowable(
+                    () -> t.send(HttpCall.builder("GET", at(wm, "/loop")).build()));
             assertThat(e)
                     .isInstanceOf(dev.ncsdk.ocs.NcRedirectException.class)
                     .hasMessageContaining("too many redirects")

@@ -119,7 +119,8 @@ class TransportBoundsTest {
                         .requestTimeout(deadline)
                         .build()) {
             long t0 = System.nanoTime();
-            Throwable e = catchThrowable(() -> t.send(HttpCall.builder("GET", server.uri("/status.php")).build()));
+            Throwable e = catchThrowable(() ->
+                    t.send(HttpCall.builder("GET", server.uri("/status.php")).build()));
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertThat(e)
                     .isInstanceOf(NcTimeoutException.class)
@@ -132,12 +133,14 @@ class TransportBoundsTest {
 
     @Test
     void backOffWaitsCountAgainstTheDeadline() {
-        wm.stubFor(get(urlEqualTo("/busy")).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")));
+        wm.stubFor(
+                get(urlEqualTo("/busy")).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")));
         try (HttpTransport t = HttpTransport.builder()
                 .retryPolicy(quickRetries())
                 .requestTimeout(Duration.ofMillis(1_500))
                 .build()) {
-            HttpResult r = t.send(HttpCall.builder("GET", URI.create(wm.baseUrl() + "/busy")).build());
+            HttpResult r = t.send(
+                    HttpCall.builder("GET", URI.create(wm.baseUrl() + "/busy")).build());
             assertThat(r.status()).isEqualTo(503);
         }
         // a second wait of 1 s would end after the 1.5 s deadline: two attempts, not three
@@ -170,10 +173,10 @@ class TransportBoundsTest {
                 .credentials(ALICE)
                 .retryPolicy(quickRetries())
                 .build()) {
-            Throwable e = catchThrowable(() -> t.send(HttpCall.builder(
-                            "POST", URI.create(wm.baseUrl() + "/ocs/v2.php/cloud/users"))
-                    .formBody(Map.of("userid", "bob", "password", PASSWORD))
-                    .build()));
+            Throwable e = catchThrowable(() ->
+                    t.send(HttpCall.builder("POST", URI.create(wm.baseUrl() + "/ocs/v2.php/cloud/users"))
+                            .formBody(Map.of("userid", "bob", "password", PASSWORD))
+                            .build()));
             assertThat(e)
                     .isInstanceOf(NcRedirectException.class)
                     .hasMessageContaining("HTTP " + status)
@@ -232,15 +235,16 @@ class TransportBoundsTest {
     @Test
     void aRedirectFromHttpsDownToHttpIsRefusedWithItsLocation() throws Exception {
         String target = wm.baseUrl() + "/plain";
-        secure.stubFor(
-                get(urlEqualTo("/secure")).willReturn(aResponse().withStatus(302).withHeader("Location", target)));
+        secure.stubFor(get(urlEqualTo("/secure"))
+                .willReturn(aResponse().withStatus(302).withHeader("Location", target)));
         URI from = URI.create("https://localhost:" + secure.getHttpsPort() + "/secure");
         try (HttpTransport t = HttpTransport.builder()
                 .httpClient(trustingClient())
                 .credentials(ALICE)
                 .retryPolicy(RetryPolicy.none())
                 .build()) {
-            Throwable e = catchThrowable(() -> t.send(HttpCall.builder("GET", from).build()));
+            Throwable e =
+                    catchThrowable(() -> t.send(HttpCall.builder("GET", from).build()));
             assertThat(e)
                     .isInstanceOf(NcRedirectException.class)
                     .hasMessageContaining("HTTP 302")
