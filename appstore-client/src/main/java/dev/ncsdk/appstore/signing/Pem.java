@@ -1,12 +1,12 @@
 package dev.ncsdk.appstore.signing;
 
+import dev.ncsdk.appstore.internal.LocalFiles;
 import dev.ncsdk.ocs.Secret;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -247,10 +247,21 @@ public final class Pem {
     }
 
     static String readText(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return new String(readBounded(in), StandardCharsets.UTF_8);
+        return new String(readFile(file), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads a regular file of at most {@value #MAX_PEM_CHARS} bytes (never a device or a FIFO).
+     *
+     * @param file the file
+     * @return the bytes
+     * @throws SigningException "cannot read x: no such file", "...: not a regular file", "...: more than ..."
+     */
+    static byte[] readFile(Path file) {
+        try {
+            return LocalFiles.readBounded(file, MAX_PEM_CHARS);
         } catch (IOException e) {
-            throw new SigningException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new SigningException(LocalFiles.describe(e), e);
         }
     }
 
@@ -265,6 +276,12 @@ public final class Pem {
         }
         if (pem.length() > MAX_PEM_CHARS) {
             throw new SigningException("PEM text longer than " + MAX_PEM_CHARS + " characters");
+        }
+        if (!pem.contains("-----BEGIN ") && !pem.isBlank()) {
+            throw new SigningException(pem.chars().anyMatch(c -> c < 0x09 || c == 0xFFFD)
+                    ? "the input is binary (DER?), not PEM text: convert it, e.g. with"
+                            + " openssl x509 -inform DER -in FILE -out FILE.pem (openssl pkey for a key)"
+                    : "the input is not PEM text: no -----BEGIN line");
         }
         String text = pem.replace("\r\n", "\n").replace('\r', '\n');
         List<Object> out = new ArrayList<>();
