@@ -126,12 +126,24 @@ public final class AppPackager {
      * never be a path.
      */
     private static void requireValidId(String id, String what) {
-        if (!ArchiveInspector.APP_ID.matcher(id).matches() || id.length() > ArchiveInspector.MAX_APP_ID) {
-            throw new ArchiveException(
-                    what + " " + quoted(id) + " is not a valid app id: lower-case ASCII letters, digits and"
-                            + " underscores, starting with a letter, not ending with an underscore, at most "
-                            + ArchiveInspector.MAX_APP_ID + " characters; nothing was written",
-                    null);
+        List<ArchiveProblem> problems = new ArrayList<>();
+        if (!ArchiveInspector.APP_ID.matcher(id).matches()) {
+            problems.add(new ArchiveProblem(
+                    ArchiveRule.INVALID_APP_ID,
+                    null,
+                    what + " " + quoted(id) + " is not a valid app id (lower-case ASCII letters, digits and"
+                            + " underscores, starting with a letter, not ending with an underscore)"));
+        }
+        if (id.length() > ArchiveInspector.MAX_APP_ID) {
+            problems.add(new ArchiveProblem(
+                    ArchiveRule.APP_ID_TOO_LONG,
+                    null,
+                    what + " " + quoted(id) + " has " + id.length() + " characters; at most "
+                            + ArchiveInspector.MAX_APP_ID));
+        }
+        if (!problems.isEmpty()) {
+            ArchiveReport report = new ArchiveReport(null, null, problems, List.of(), 0, 0, 0);
+            throw new ArchiveException(report, "cannot package: nothing was written:\n" + report.describeProblems());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ncsdk.appstore.archive;
 
+import dev.ncsdk.appstore.internal.LocalFiles;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import dev.ncsdk.appstore.internal.LocalFiles;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
@@ -532,10 +532,12 @@ public final class ArchiveInspector {
         final List<String> topNames = new ArrayList<>();
         /** The first top-level name, in full: the app folder when it is the only one. */
         String firstTop;
+
         final Map<String, byte[]> infoXml = new LinkedHashMap<>();
         final Set<String> gitFolders = new java.util.HashSet<>();
         /** Normalised paths seen (by {@link #key}) and the name that first wrote each (shortened). */
         final Map<String, String> paths = new java.util.HashMap<>();
+
         final Set<String> directories = new java.util.HashSet<>();
         int entries;
         boolean truncated;

@@ -131,8 +131,9 @@ final class RawNameTarInputStream extends TarArchiveInputStream {
                 throw sparse(e == null ? lastName() : e.getName(), "its PAX header says " + sparseKey);
             }
             if (e != null && e.isSparse()) {
-                throw sparse(e.getName(), "it declares " + e.getRealSize() + " bytes, of which "
-                        + e.getSize() + " are stored");
+                throw sparse(
+                        e.getName(),
+                        "it declares " + e.getRealSize() + " bytes, of which " + e.getSize() + " are stored");
             }
             if (globalPathNew && globalPath != null && e != null) {
                 names.add(new RawName("a global PAX header", globalPath));
@@ -465,7 +466,8 @@ final class RawNameTarInputStream extends TarArchiveInputStream {
                 return !key.equals("GNU.sparse.name");
             }
             return key.equals("SCHILY.realsize")
-                    || key.equals("SCHILY.filetype") && v.toString(StandardCharsets.UTF_8).equals("sparse");
+                    || key.equals("SCHILY.filetype")
+                            && v.toString(StandardCharsets.UTF_8).equals("sparse");
         }
 
         private void next() {

@@ -188,7 +188,10 @@ class AppPackagerTest {
         assertThatThrownBy(() -> AppPackager.defaults().pack(app, out))
                 .isInstanceOf(ArchiveException.class)
                 .hasMessageContaining("is not a valid app id")
-                .hasMessageContaining("nothing was written");
+                .hasMessageContaining("nothing was written")
+                .satisfies(e -> assertThat(((ArchiveException) e).problems())
+                        .extracting(ArchiveProblem::rule)
+                        .contains(ArchiveRule.INVALID_APP_ID));
 
         assertThat(Files.exists(outDir)).isFalse();
         try (var s = Files.walk(dir)) {
@@ -212,10 +215,8 @@ class AppPackagerTest {
     void aTooLongIdIsRefused(@TempDir Path dir) throws Exception {
         Path app = appFolder(dir, "news");
 
-        assertThatThrownBy(() -> AppPackager.builder()
-                        .appId("a".repeat(33))
-                        .build()
-                        .pack(app, dir.resolve("x.tar.gz")))
+        assertThatThrownBy(() ->
+                        AppPackager.builder().appId("a".repeat(33)).build().pack(app, dir.resolve("x.tar.gz")))
                 .isInstanceOf(ArchiveException.class)
                 .hasMessageContaining("at most 32");
     }

@@ -66,10 +66,14 @@ class ArchiveHostileInputTest {
     private static byte[] pax01() {
         return RawTar.app("news")
                 .pax(records(
-                        "GNU.sparse.size", REAL,
-                        "GNU.sparse.numblocks", "1",
-                        "GNU.sparse.map", (GIB - 1) + ",1",
-                        "GNU.sparse.name", "news/big.bin"))
+                        "GNU.sparse.size",
+                        REAL,
+                        "GNU.sparse.numblocks",
+                        "1",
+                        "GNU.sparse.map",
+                        (GIB - 1) + ",1",
+                        "GNU.sparse.name",
+                        "news/big.bin"))
                 .file("news/GNUSparseFile.0/big.bin", "x")
                 .build();
     }
@@ -150,19 +154,28 @@ class ArchiveHostileInputTest {
 
         ArchiveReport r = inspect(archive);
 
-        assertThat(problems(r, ArchiveRule.HEADER_TOO_LARGE)).singleElement().satisfies(p -> assertThat(p.message())
-                .contains("600000000")
-                .contains(Integer.toString(ArchiveInspector.DEFAULT_MAX_HEADER_RECORD_BYTES)));
+        assertThat(problems(r, ArchiveRule.HEADER_TOO_LARGE))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message())
+                        .contains("600000000")
+                        .contains(Integer.toString(ArchiveInspector.DEFAULT_MAX_HEADER_RECORD_BYTES)));
         assertThat(r.has(ArchiveRule.CORRUPT)).isFalse();
     }
 
     static Stream<Arguments> oversizedRecords() {
         String big = "a".repeat(ArchiveInspector.DEFAULT_MAX_HEADER_RECORD_BYTES + 10);
         return Stream.of(
-                Arguments.of("PAX extended header", RawTar.app("news").pax("comment", big).file("news/a", "x")),
-                Arguments.of("global PAX header", RawTar.app("news").globalPax("comment", big).file("news/a", "x")),
-                Arguments.of("GNU long name", RawTar.app("news").gnuLongName("news/" + big).file("news/a", "x")),
-                Arguments.of("GNU long link", RawTar.app("news").gnuLongLink(big).symlink("news/l", "x")));
+                Arguments.of(
+                        "PAX extended header",
+                        RawTar.app("news").pax("comment", big).file("news/a", "x")),
+                Arguments.of(
+                        "global PAX header",
+                        RawTar.app("news").globalPax("comment", big).file("news/a", "x")),
+                Arguments.of(
+                        "GNU long name",
+                        RawTar.app("news").gnuLongName("news/" + big).file("news/a", "x")),
+                Arguments.of(
+                        "GNU long link", RawTar.app("news").gnuLongLink(big).symlink("news/l", "x")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -188,8 +201,10 @@ class ArchiveHostileInputTest {
 
     @Test
     void theHeaderRecordLimitIsConfigurable() {
-        byte[] archive =
-                RawTar.app("news").pax("comment", "c".repeat(5000)).file("news/a", "x").build();
+        byte[] archive = RawTar.app("news")
+                .pax("comment", "c".repeat(5000))
+                .file("news/a", "x")
+                .build();
 
         assertThat(inspect(archive).isValid()).isTrue();
         assertThat(ArchiveInspector.builder()
@@ -288,15 +303,19 @@ class ArchiveHostileInputTest {
 
     @Test
     void aFileAndADirectoryWithATrailingSlashAreTheSamePath() {
-        byte[] archive = RawTar.app("news").file("news/lib", "x").dir("news/lib/").build();
+        byte[] archive =
+                RawTar.app("news").file("news/lib", "x").dir("news/lib/").build();
 
         assertThat(problems(inspect(archive), ArchiveRule.DUPLICATE_ENTRY)).hasSize(1);
     }
 
     @Test
     void aDirectoryWrittenTwiceWithAndWithoutItsSlashOrDotIsNoDuplicate() {
-        byte[] archive =
-                RawTar.app("news").dir("news/lib/").dir("news/./lib").dir("news//lib//").build();
+        byte[] archive = RawTar.app("news")
+                .dir("news/lib/")
+                .dir("news/./lib")
+                .dir("news//lib//")
+                .build();
 
         assertThat(inspect(archive).problems()).isEmpty();
     }
@@ -308,8 +327,9 @@ class ArchiveHostileInputTest {
                 .file("news//lib\\._Main.php", "x")
                 .build());
 
-        assertThat(problems(r, ArchiveRule.GIT_FOLDER)).singleElement().satisfies(p -> assertThat(p.entry())
-                .isEqualTo("news/.git"));
+        assertThat(problems(r, ArchiveRule.GIT_FOLDER))
+                .singleElement()
+                .satisfies(p -> assertThat(p.entry()).isEqualTo("news/.git"));
         assertThat(problems(r, ArchiveRule.MAC_METADATA)).hasSize(1);
     }
 }

@@ -89,8 +89,7 @@ class DiskCacheHostileEntryTest {
         assertThat(cache.get("k")).isEmpty();
         assertThat(cache.get("k")).isEmpty();
 
-        assertThat(warnings).singleElement().satisfies(r -> assertThat(text(r))
-                .contains("entry limit"));
+        assertThat(warnings).singleElement().satisfies(r -> assertThat(text(r)).contains("entry limit"));
         assertReplacedByTheNextWrite(cache);
     }
 
@@ -107,8 +106,7 @@ class DiskCacheHostileEntryTest {
             assertThat(cache.get("k")).isEmpty();
         });
 
-        assertThat(warnings).singleElement().satisfies(r -> assertThat(text(r))
-                .contains("FIFO"));
+        assertThat(warnings).singleElement().satisfies(r -> assertThat(text(r)).contains("FIFO"));
         assertReplacedByTheNextWrite(cache);
     }
 
@@ -124,8 +122,7 @@ class DiskCacheHostileEntryTest {
         assertThat(cache.get("k")).isEmpty();
         cache.touch("k", fresh(), T0.plusSeconds(60));
 
-        assertThat(warnings).singleElement().satisfies(r -> assertThat(text(r))
-                .contains("symbolic link"));
+        assertThat(warnings).singleElement().satisfies(r -> assertThat(text(r)).contains("symbolic link"));
         assertThat(Files.readAllBytes(target)).isEqualTo(targetBytes);
         assertThat(Files.isSymbolicLink(file)).isFalse();
         assertReplacedByTheNextWrite(cache);

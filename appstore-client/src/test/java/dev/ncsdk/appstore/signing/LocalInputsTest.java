@@ -43,9 +43,11 @@ class LocalInputsTest {
         assumeTrue(Files.exists(zero), "/dev/zero is missing");
 
         // a guard against the endless read this test is about, not a speed check
-        assertTimeoutPreemptively(HANG_GUARD, () -> assertThatThrownBy(() -> signer.sign(zero))
-                .isInstanceOf(UncheckedIOException.class)
-                .hasMessage("cannot read /dev/zero: it is a device, FIFO or socket, not a regular file"));
+        assertTimeoutPreemptively(
+                HANG_GUARD,
+                () -> assertThatThrownBy(() -> signer.sign(zero))
+                        .isInstanceOf(UncheckedIOException.class)
+                        .hasMessage("cannot read /dev/zero: it is a device, FIFO or socket, not a regular file"));
     }
 
     @Test
@@ -55,8 +57,9 @@ class LocalInputsTest {
         Path missing = dir.resolve("missing.tar.gz");
 
         if (haveFifo) {
-            assertTimeoutPreemptively(HANG_GUARD, () -> assertThatThrownBy(() -> signer.sign(fifo))
-                    .hasMessageContaining("not a regular file"));
+            assertTimeoutPreemptively(
+                    HANG_GUARD,
+                    () -> assertThatThrownBy(() -> signer.sign(fifo)).hasMessageContaining("not a regular file"));
         }
         assertThatThrownBy(() -> signer.sign(dir))
                 .isInstanceOf(UncheckedIOException.class)
@@ -98,8 +101,8 @@ class LocalInputsTest {
         assertThat(tooBig.message()).contains("more than the limit of 4999");
         Path zero = Path.of("/dev/zero");
         if (Files.exists(zero)) {
-            VerificationResult r = assertTimeoutPreemptively(
-                    HANG_GUARD, () -> v.verifyRelease("news", TestPki.pem(cert), sig, zero));
+            VerificationResult r =
+                    assertTimeoutPreemptively(HANG_GUARD, () -> v.verifyRelease("news", TestPki.pem(cert), sig, zero));
             assertThat(r.failedCheck()).contains(VerificationCheck.ARCHIVE_UNREADABLE);
             assertThat(r.message()).contains("not a regular file");
         }
