@@ -219,6 +219,7 @@ public final class ArchiveInspector {
             }
             drain(buffered);
         } catch (OutOfMemoryError | StackOverflowError ex) {
+            st.stopped = true;
             // a hostile archive found a way past the limits: what it allocated is unreachable again now
             st.add(
                     ArchiveRule.RESOURCES_EXHAUSTED,
@@ -226,6 +227,7 @@ public final class ArchiveInspector {
                     "reading the archive ran out of " + (ex instanceof OutOfMemoryError ? "memory" : "stack")
                             + "; refused as hostile");
         } catch (IOException | RuntimeException ex) {
+            st.stopped = true;
             BoundedStreams.LimitExceeded limit = BoundedStreams.limitIn(ex);
             BoundedStreams.Refused refused = BoundedStreams.refusalIn(ex);
             if (refused != null) {
@@ -441,8 +443,13 @@ public final class ArchiveInspector {
             return st.report(compressedBytes, unpackedBytes, null);
         }
         String folder = null;
+        if (st.stopped) {
+            st.warnings.add("reading stopped at the first fatal problem; the entries after it were not checked");
+        }
         if (st.topLevel.isEmpty()) {
-            st.add(ArchiveRule.NO_APP_FOLDER, null, "the archive holds no app folder");
+            if (!st.stopped) {
+                st.add(ArchiveRule.NO_APP_FOLDER, null, "the archive holds no app folder");
+            }
         } else if (st.topLevel.size() > 1) {
             st.add(
                     ArchiveRule.MULTIPLE_TOP_LEVEL_ENTRIES,
@@ -461,7 +468,9 @@ public final class ArchiveInspector {
         if (folder != null) {
             checkId(st, folder, "the app folder " + (folder.equals(".") ? "'.' (paths start with ./)" : folder));
             if (!st.infoXml.containsKey(folder)) {
-                st.add(ArchiveRule.INFO_XML_MISSING, folder + "/appinfo/info.xml", "info.xml is missing");
+                if (!st.stopped) {
+                    st.add(ArchiveRule.INFO_XML_MISSING, folder + "/appinfo/info.xml", "info.xml is missing");
+                }
             } else if (st.infoXml.get(folder) != null) {
                 info = parseInfo(st, folder, st.infoXml.get(folder));
             }
@@ -541,6 +550,8 @@ public final class ArchiveInspector {
         final Set<String> directories = new java.util.HashSet<>();
         int entries;
         boolean truncated;
+        /** Reading stopped early (a limit, a refusal, corruption): what was not read cannot be missing. */
+        boolean stopped;
 
         State(List<ArchiveProblem> early) {
             this.problems = new ArrayList<>(early);
