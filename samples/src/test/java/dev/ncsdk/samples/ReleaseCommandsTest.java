@@ -266,10 +266,106 @@ class ReleaseCommandsTest {
         assertThat(Files.readAllBytes(dir.resolve("a.tar.gz"))).isEqualTo(Files.readAllBytes(dir.resolve("b.tar.gz")));
         assertThat(a.out()).contains("news").contains("entries");
 
-        Files.writeString(app.resolve("appinfo/info.xml"), "<info><id>News</id><version>3</version></info>");
+        Files.writeString(app.resolve("appinfo/info.xml"), "<info><id>news</id><version>3</version></info>");
         StdCapture.Run bad = pack(app, dir.resolve("c.tar.gz"));
         assertThat(bad.exit()).isEqualTo(2);
-        assertThat(bad.err()).contains("INVALID_APP_ID").contains("INVALID_VERSION");
+        assertThat(bad.err()).contains("INVALID_VERSION");
+    }
+
+    @Test
+    void packageRefusesAnIdThatIsAPathBeforeWritingAnything(@TempDir Path dir) throws Exception {
+        Path app = appFolder(dir);
+        Files.writeString(
+                app.resolve("appinfo/info.xml"), "<info><id>../../../../tmp/x</id><version>3.0.0</version></info>");
+        Path outDir = dir.resolve("build");
+
+        StdCapture.Run r = pack(app, outDir.resolve("x.tar.gz"));
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err())
+                .contains("INVALID_APP_ID")
+                .contains("'../../../../tmp/x'")
+                .contains("nothing was written");
+        assertThat(Files.exists(outDir)).isFalse();
+    }
+
+    @Test
+    void verifyReleaseAcceptsADerCertificateAndSaysWhatIsWrongWithUnreadableInputs(@TempDir Path dir) throws Exception {
+        Path trust = Files.writeString(dir.resolve("root.crt"), pem(inter) + pem(root));
+        X509v2CRLBuilder cb = new X509v2CRLBuilder(new X500Name("CN=Sample Intermediate"), Date.from(FROM));
+        Path crl = Files.writeString(
+                dir.resolve("root.crl"),
+                pem(new JcaX509CRLConverter()
+                        .getCRL(cb.build(new JcaContentSignerBuilder("SHA256withRSA").build(interKey.getPrivate())))));
+        byte[] whole = appArchive(dir);
+        Path archive = Files.write(dir.resolve("news.tar.gz"), whole);
+        AppSigner signer = AppSigner.of(appKey.getPrivate());
+        Path sig = Files.writeString(dir.resolve("news.sig"), signer.sign(archive));
+        Path der = Files.write(dir.resolve("news.der"), app.getEncoded());
+
+        StdCapture.Run ok = verify("news", archive, sig, der, trust, crl, "--inspect");
+        assertThat(ok.exit()).as(ok.err()).isZero();
+
+        Path missing = dir.resolve("missing.crt");
+        StdCapture.Run noCert = verify("news", archive, sig, missing, trust, crl);
+        assertThat(noCert.exit()).isEqualTo(VerifyReleaseCommand.INVALID);
+        assertThat(noCert.err()).contains("invalid: CERTIFICATE_UNREADABLE: cannot read " + missing + ": no such file");
+
+        Path garbage = Files.write(dir.resolve("garbage.crt"), new byte[] {0x30, 0x03, 0x02, 0x01, 0x05, 0x7f});
+        StdCapture.Run bad = verify("news", archive, sig, garbage, trust, crl);
+        assertThat(bad.exit()).isEqualTo(VerifyReleaseCommand.INVALID);
+        assertThat(bad.err())
+                .contains("CERTIFICATE_UNREADABLE")
+                .contains("neither PEM text")
+                .doesNotContain("Input length");
+
+        StdCapture.Run noTrust = verify("news", archive, sig, der, dir.resolve("none.crt"), crl);
+        assertThat(noTrust.exit()).isEqualTo(1);
+        assertThat(noTrust.err()).contains("error: cannot read " + dir.resolve("none.crt") + ": no such file");
+
+        if (Files.exists(Path.of("/dev/zero"))) {
+            StdCapture.Run zero = verify("news", Path.of("/dev/zero"), sig, der, trust, crl);
+            assertThat(zero.exit()).isEqualTo(VerifyReleaseCommand.INVALID);
+            assertThat(zero.err()).contains("ARCHIVE_UNREADABLE").contains("not a regular file");
+        }
+
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 30);
+        Path truncated = Files.write(dir.resolve("cut.tar.gz"), cut);
+        Path cutSig = Files.writeString(dir.resolve("cut.sig"), signer.sign(truncated));
+        StdCapture.Run shortArchive = verify("news", truncated, cutSig, der, trust, crl, "--inspect");
+        assertThat(shortArchive.exit()).isEqualTo(VerifyReleaseCommand.INVALID);
+        assertThat(shortArchive.err())
+                .contains("the archive is truncated (unexpected end of gzip/tar data)")
+                .doesNotContain("null");
+    }
+
+    @Test
+    void signRefusesADeviceAndNamesAMissingKey(@TempDir Path dir) {
+        Path key = fixture("pushaction-test_appkey.key");
+        if (Files.exists(Path.of("/dev/zero"))) {
+            StdCapture.Run zero = run("sign", "--key", key.toString(), "--archive", "/dev/zero");
+            assertThat(zero.exit()).isEqualTo(1);
+            assertThat(zero.err())
+                    .contains("error: cannot read /dev/zero: it is a device, FIFO or socket, not a regular file");
+        }
+        Path missing = dir.resolve("news.key");
+        StdCapture.Run noKey = run("sign", "--key", missing.toString(), "--app-id", "news");
+        assertThat(noKey.exit()).isEqualTo(1);
+        assertThat(noKey.err()).contains("error: cannot read " + missing + ": no such file");
+    }
+
+    /** A small valid app archive, packaged by the SDK. */
+    private static byte[] appArchive(Path dir) throws Exception {
+        Path app = Files.createDirectories(dir.resolve("src/news/appinfo")).getParent();
+        Files.writeString(
+                app.resolve("appinfo/info.xml"),
+                "<?xml version=\"1.0\"?><info><id>news</id><name>News</name><version>3.0.0</version></info>");
+        Path out = dir.resolve("packaged.tar.gz");
+        dev.ncsdk.appstore.archive.AppPackager.defaults()
+                .pack(app, out)
+                .report()
+                .orThrow();
+        return Files.readAllBytes(out);
     }
 
     @Test

@@ -85,13 +85,16 @@ public final class AppPackager {
      * @param appFolder the app's folder (holding {@code appinfo/info.xml})
      * @param output the {@code .tar.gz} to write (replaced when it exists; left out when inside the folder)
      * @return the result
-     * @throws ArchiveException when the folder cannot be read or holds a symbolic link
+     * @throws ArchiveException when the folder cannot be read or holds a symbolic link, or the app id (info.xml's
+     *     {@code <id>}, else the folder's name) is not a valid app id; then nothing is written
      */
     public Result pack(Path appFolder, Path output) {
         if (!Files.isDirectory(appFolder)) {
             throw new ArchiveException(appFolder + " is not a folder", null);
         }
         String id = appId != null ? appId : idOf(appFolder);
+        // the id becomes every entry's first segment: validated before anything is written
+        requireValidId(id, appId != null ? "the app id" : "the app id (info.xml's <id>, else the folder name)");
         TreeMap<String, Path> entries =
                 collect(appFolder, id, output.toAbsolutePath().normalize());
         Path dir = output.toAbsolutePath().getParent();
@@ -115,6 +118,42 @@ public final class AppPackager {
                 }
             }
         }
+    }
+
+    /**
+     * Checks an app id against the store's rule ({@code [a-z]+[a-z0-9_]*[a-z0-9]}, at most 32 characters; the
+     * store's {@code info.xsd} and its release parser): lower-case ASCII letters, digits and underscores, so it can
+     * never be a path.
+     */
+    private static void requireValidId(String id, String what) {
+        List<ArchiveProblem> problems = new ArrayList<>();
+        if (!ArchiveInspector.APP_ID.matcher(id).matches()) {
+            problems.add(new ArchiveProblem(
+                    ArchiveRule.INVALID_APP_ID,
+                    null,
+                    what + " " + quoted(id) + " is not a valid app id (lower-case ASCII letters, digits and"
+                            + " underscores, starting with a letter, not ending with an underscore)"));
+        }
+        if (id.length() > ArchiveInspector.MAX_APP_ID) {
+            problems.add(new ArchiveProblem(
+                    ArchiveRule.APP_ID_TOO_LONG,
+                    null,
+                    what + " " + quoted(id) + " has " + id.length() + " characters; at most "
+                            + ArchiveInspector.MAX_APP_ID));
+        }
+        if (!problems.isEmpty()) {
+            ArchiveReport report = new ArchiveReport(null, null, problems, List.of(), 0, 0, 0);
+            throw new ArchiveException(report, "cannot package: nothing was written:\n" + report.describeProblems());
+        }
+    }
+
+    private static String quoted(String id) {
+        String s = id.length() > 80 ? id.substring(0, 80) + "..." : id;
+        StringBuilder b = new StringBuilder("'");
+        for (char c : s.toCharArray()) {
+            b.append(c < 0x20 || c == 0x7f ? '?' : c);
+        }
+        return b.append('\'').toString();
     }
 
     private static String idOf(Path folder) {

@@ -24,6 +24,18 @@ public class ArchiveException extends NcException {
     }
 
     /**
+     * Creates the exception for a report with problems found before an archive was read or written (an invalid
+     * app id when packaging).
+     *
+     * @param report the problems
+     * @param message what failed
+     */
+    public ArchiveException(ArchiveReport report, String message) {
+        super(message);
+        this.report = report;
+    }
+
+    /**
      * Creates the exception for a failure outside inspection.
      *
      * @param message what failed

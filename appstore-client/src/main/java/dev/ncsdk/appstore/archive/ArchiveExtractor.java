@@ -20,7 +20,8 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * {@link Builder#requireValidApp(boolean)} is off, which still refuses links, special files, absolute paths and
  * {@code ..}). Then every entry's path is resolved under the target's real path and checked again; directories
  * are created one level at a time and never through a symbolic link; files are created new (never overwriting,
- * never following a link); sizes are capped as in inspection. File modes and owners are not restored.
+ * never following a link); sizes are capped as in inspection, and sparse entries are refused (their holes are never
+ * read or written). File modes and owners are not restored.
  *
  * <p>The target must be missing or an empty directory. When extraction fails half way, what was written stays
  * inside the target.
@@ -80,6 +81,9 @@ public final class ArchiveExtractor {
                     case CORRUPT:
                     case UNPACKED_TOO_LARGE:
                     case TOO_MANY_ENTRIES:
+                    case HEADER_TOO_LARGE:
+                    case SPARSE_ENTRY:
+                    case RESOURCES_EXHAUSTED:
                         report.orThrow();
                         break;
                     default:
@@ -94,7 +98,9 @@ public final class ArchiveExtractor {
                         new GzipCompressorInputStream(new BufferedInputStream(raw, 64 * 1024), true)) {
             BoundedStreams.Counting unpacked =
                     new BoundedStreams.Counting(gz, inspector.maxUnpackedBytes(), ArchiveRule.UNPACKED_TOO_LARGE);
-            TarArchiveInputStream tar = new TarArchiveInputStream(unpacked, "UTF-8");
+            // the same reader as inspection: sparse entries and oversized header records are refused here too,
+            // should the file have changed since it was inspected
+            TarArchiveInputStream tar = inspector.tarReader(unpacked);
             TarArchiveEntry e;
             int count = 0;
             while ((e = tar.getNextEntry()) != null) {
@@ -106,7 +112,12 @@ public final class ArchiveExtractor {
                 }
             }
         } catch (IOException ex) {
-            throw new ArchiveException("extraction failed: " + ex.getMessage(), ex);
+            BoundedStreams.Refused refused = BoundedStreams.refusalIn(ex);
+            String why = refused != null
+                    ? refused.rule + (refused.entry == null ? "" : " [" + refused.entry + "]") + ": "
+                            + refused.getMessage()
+                    : ArchiveInspector.describe(ex);
+            throw new ArchiveException("extraction failed: " + why, ex);
         }
         Path folder = report.appFolder() == null ? null : root.resolve(report.appFolder());
         return new Extraction(root, folder, report, files);

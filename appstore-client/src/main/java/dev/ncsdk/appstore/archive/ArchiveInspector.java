@@ -1,5 +1,6 @@
 package dev.ncsdk.appstore.archive;
 
+import dev.ncsdk.appstore.internal.LocalFiles;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,10 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  *   <li>gzip and tar well-formed; the archive at most {@link Builder#maxArchiveBytes} (30 MiB, what the store
  *       enforces; a warning above the documented 20 MiB); at most {@link Builder#maxUnpackedBytes} unpacked
  *       (512 MiB: a gzip bomb is refused after reading that much) and {@link Builder#maxEntries} entries;
+ *   <li>no header record (PAX extended or global header, GNU long name or link) over
+ *       {@link Builder#maxHeaderRecordBytes} (1 MiB), refused before it is read into memory; no sparse entries
+ *       (refused without reading their holes); running out of memory or stack is reported as
+ *       {@link ArchiveRule#RESOURCES_EXHAUSTED}, never thrown;
  *   <li>exactly one top-level folder, named as the app id: {@code [a-z]+[a-z0-9_]*[a-z0-9]}, at most 32
  *       characters;
  *   <li>{@code <folder>/appinfo/info.xml} present, at most 1 MiB, well-formed (parsed with DTDs and entities
@@ -32,6 +37,12 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  *   <li>no absolute paths, no {@code ..} segments, no path twice, no symbolic or hard links, no devices or
  *       FIFOs, no {@code .git}, no {@code ._*} or {@code .DS_Store}.
  * </ul>
+ *
+ * <p>Every rule but the top-level folder's sees names normalised as an extractor resolves them: backslashes are
+ * separators, empty segments ({@code a//b}) and {@code .} segments are dropped, a directory's trailing slash too. So
+ * {@code news/./appinfo/info.xml}, {@code news//appinfo/info.xml} and {@code news\appinfo\info.xml} are the same
+ * path as {@code news/appinfo/info.xml}, and a second copy is a {@link ArchiveRule#DUPLICATE_ENTRY}. The
+ * top-level folder is taken as written (the store refuses {@code ./news/...}).
  *
  * <p>The tar reader is Apache Commons Compress. Names are checked as the archive wrote them, also those in PAX
  * extended headers and GNU long-name records, which Commons Compress hands over without their leading {@code /}
@@ -55,21 +66,30 @@ public final class ArchiveInspector {
     public static final int MAX_INFO_XML_BYTES = 1024 * 1024;
     /** The default cap on entries. */
     public static final int DEFAULT_MAX_ENTRIES = 100_000;
+    /**
+     * The default cap on one header record (PAX extended header, global PAX headers together, GNU long name or
+     * long link): 1 MiB.
+     */
+    public static final int DEFAULT_MAX_HEADER_RECORD_BYTES = 1024 * 1024;
 
     static final Pattern APP_ID = Pattern.compile("[a-z]+[a-z0-9_]*[a-z0-9]");
     static final int MAX_APP_ID = 32;
     private static final Pattern SEMVER = Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
             + "(-((0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(\\.(0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?");
     private static final int MAX_PROBLEMS = 500;
+    static final int MAX_SHOWN_NAME = 512;
+    private static final String TRUNCATED = "the archive is truncated (unexpected end of gzip/tar data)";
 
     private final long maxArchiveBytes;
     private final long maxUnpackedBytes;
     private final int maxEntries;
+    private final int maxHeaderRecordBytes;
 
     private ArchiveInspector(Builder b) {
         this.maxArchiveBytes = b.maxArchiveBytes;
         this.maxUnpackedBytes = b.maxUnpackedBytes;
         this.maxEntries = b.maxEntries;
+        this.maxHeaderRecordBytes = b.maxHeaderRecordBytes;
     }
 
     /**
@@ -99,18 +119,52 @@ public final class ArchiveInspector {
     }
 
     /**
+     * The largest archive accepted.
+     *
+     * @return bytes
+     */
+    public long maxArchiveBytes() {
+        return maxArchiveBytes;
+    }
+
+    RawNameTarInputStream tarReader(InputStream unpacked) {
+        return RawNameTarInputStream.over(unpacked, maxHeaderRecordBytes);
+    }
+
+    /**
+     * The message for a read failure: a truncated archive says so, anything else keeps its message.
+     *
+     * @param e the failure
+     * @return the words
+     */
+    static String describe(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.io.EOFException) {
+                return TRUNCATED;
+            }
+            String m = c.getMessage();
+            if (m != null && m.toLowerCase(java.util.Locale.ROOT).contains("truncated")) {
+                return TRUNCATED;
+            }
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    /**
      * Inspects an archive file.
      *
      * @param archive the {@code .tar.gz}
      * @return the report
-     * @throws ArchiveException when the file cannot be opened
+     * @throws ArchiveException when the file is missing, cannot be opened, or is not a regular file (a device such
+     *     as {@code /dev/zero}, a FIFO, a directory)
      */
     public ArchiveReport inspect(Path archive) {
         long size;
         try {
-            size = Files.size(archive);
+            size = LocalFiles.requireRegularFile(archive, Long.MAX_VALUE);
         } catch (IOException e) {
-            throw new ArchiveException("cannot read " + archive + ": " + e.getMessage(), e);
+            throw new ArchiveException(LocalFiles.describe(e), e);
         }
         List<ArchiveProblem> early = new ArrayList<>();
         if (size > maxArchiveBytes) {
@@ -122,7 +176,7 @@ public final class ArchiveInspector {
         try (InputStream in = Files.newInputStream(archive)) {
             return run(in, early, Long.MAX_VALUE);
         } catch (IOException e) {
-            throw new ArchiveException("cannot read " + archive + ": " + e.getMessage(), e);
+            throw new ArchiveException("cannot read " + archive + ": " + LocalFiles.describe(e), e);
         }
     }
 
@@ -153,7 +207,7 @@ public final class ArchiveInspector {
             }
             GzipCompressorInputStream gz = new GzipCompressorInputStream(buffered, true);
             unpacked = new BoundedStreams.Counting(gz, maxUnpackedBytes, ArchiveRule.UNPACKED_TOO_LARGE);
-            RawNameTarInputStream tar = new RawNameTarInputStream(unpacked);
+            RawNameTarInputStream tar = tarReader(unpacked);
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
                 if (++st.entries > maxEntries) {
@@ -164,9 +218,21 @@ public final class ArchiveInspector {
                 rawNames(st, e.getName(), tar.rawNames());
             }
             drain(buffered);
+        } catch (OutOfMemoryError | StackOverflowError ex) {
+            st.stopped = true;
+            // a hostile archive found a way past the limits: what it allocated is unreachable again now
+            st.add(
+                    ArchiveRule.RESOURCES_EXHAUSTED,
+                    null,
+                    "reading the archive ran out of " + (ex instanceof OutOfMemoryError ? "memory" : "stack")
+                            + "; refused as hostile");
         } catch (IOException | RuntimeException ex) {
+            st.stopped = true;
             BoundedStreams.LimitExceeded limit = BoundedStreams.limitIn(ex);
-            if (limit != null && limit.rule == ArchiveRule.UNPACKED_TOO_LARGE) {
+            BoundedStreams.Refused refused = BoundedStreams.refusalIn(ex);
+            if (refused != null) {
+                st.add(refused.rule, refused.entry, refused.getMessage());
+            } else if (limit != null && limit.rule == ArchiveRule.UNPACKED_TOO_LARGE) {
                 st.add(
                         ArchiveRule.UNPACKED_TOO_LARGE,
                         null,
@@ -177,7 +243,11 @@ public final class ArchiveInspector {
                         null,
                         "the archive is larger than " + limit.limit + " bytes, the most the store accepts; stopped");
             } else {
-                st.add(ArchiveRule.CORRUPT, null, "the archive is corrupt or truncated: " + ex.getMessage());
+                String why = describe(ex);
+                st.add(
+                        ArchiveRule.CORRUPT,
+                        null,
+                        why.equals(TRUNCATED) ? why : "the archive is corrupt or truncated: " + why);
             }
         }
         return finish(st, compressed.count(), unpacked == null ? 0 : unpacked.count());
@@ -200,20 +270,21 @@ public final class ArchiveInspector {
             st.add(ArchiveRule.ABSOLUTE_PATH, name, "absolute path");
         }
         List<String> parts = segments(name);
+        List<String> written = writtenSegments(name);
         if (parts.contains("..")) {
             st.add(ArchiveRule.PARENT_PATH, name, "path leaves the archive with '..'");
         }
         if (e.isSymbolicLink()) {
-            st.add(ArchiveRule.SYMBOLIC_LINK, name, "symbolic link to " + e.getLinkName());
+            st.add(ArchiveRule.SYMBOLIC_LINK, name, "symbolic link to " + shorten(e.getLinkName()));
         } else if (e.isLink()) {
-            st.add(ArchiveRule.HARD_LINK, name, "hard link to " + e.getLinkName());
+            st.add(ArchiveRule.HARD_LINK, name, "hard link to " + shorten(e.getLinkName()));
         } else if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
             st.add(ArchiveRule.SPECIAL_FILE, name, "device or FIFO");
         }
         for (int i = 0; i < parts.size(); i++) {
             if (parts.get(i).equals(".git")) {
                 String prefix = String.join("/", parts.subList(0, i + 1));
-                if (st.gitFolders.add(prefix)) {
+                if (st.gitFolders.add(key(prefix))) {
                     st.add(ArchiveRule.GIT_FOLDER, prefix, ".git must not be shipped");
                 }
                 break;
@@ -229,24 +300,31 @@ public final class ArchiveInspector {
             return;
         }
         String path = String.join("/", parts);
-        if (!st.paths.add(path) && !(e.isDirectory() && st.directories.contains(path))) {
-            st.add(ArchiveRule.DUPLICATE_ENTRY, name, "the path appears more than once");
+        String pathKey = key(path);
+        String seenAs = st.paths.putIfAbsent(pathKey, shorten(name));
+        if (seenAs != null && !(e.isDirectory() && st.directories.contains(pathKey))) {
+            st.add(
+                    ArchiveRule.DUPLICATE_ENTRY,
+                    name,
+                    seenAs.equals(shorten(name))
+                            ? "the path appears more than once"
+                            : "the path appears more than once: " + seenAs + " and " + shorten(name)
+                                    + " are the same path " + shorten(path));
         }
         if (e.isDirectory()) {
-            st.directories.add(path);
+            st.directories.add(pathKey);
         }
+        String writtenTop = written.get(0);
+        boolean folder = written.size() > 1 || e.isDirectory();
+        st.topLevel(writtenTop, folder);
         String top = parts.get(0);
-        boolean folder = parts.size() > 1 || e.isDirectory();
-        st.topLevel.putIfAbsent(top, Boolean.FALSE);
-        if (folder) {
-            st.topLevel.put(top, Boolean.TRUE);
-        }
         if (parts.size() == 3
                 && parts.get(1).equals("appinfo")
                 && parts.get(2).equals("info.xml")
                 && !e.isDirectory()
                 && !e.isSymbolicLink()
                 && !e.isLink()
+                && top.equals(st.firstTop)
                 && !st.infoXml.containsKey(top)) {
             if (e.getSize() > MAX_INFO_XML_BYTES) {
                 st.add(
@@ -299,14 +377,61 @@ public final class ArchiveInspector {
         return d >= 'A' && d <= 'Z' || d >= 'a' && d <= 'z';
     }
 
-    private static List<String> segments(String name) {
+    /**
+     * A name's segments as an extractor resolves them: backslashes and slashes separate, empty and {@code .}
+     * segments are dropped ({@code ..} is kept, for the rule that refuses it).
+     */
+    static List<String> segments(String name) {
+        List<String> parts = new ArrayList<>();
+        for (String s : name.split("[/\\\\]+")) {
+            if (!s.isEmpty() && !s.equals(".")) {
+                parts.add(s);
+            }
+        }
+        return parts;
+    }
+
+    /**
+     * The normalised form of a name ({@link #segments} joined with {@code /}, no trailing slash).
+     *
+     * @param name the name as written
+     * @return the normalised path, empty for a name that is only separators and dots
+     */
+    static String normalise(String name) {
+        return String.join("/", segments(name));
+    }
+
+    /** A name's segments as written, but for empty ones: the top-level folder as the store reads it. */
+    private static List<String> writtenSegments(String name) {
         List<String> parts = new ArrayList<>();
         for (String s : name.split("[/\\\\]+")) {
             if (!s.isEmpty()) {
                 parts.add(s);
             }
         }
+        if (parts.isEmpty()) {
+            parts.add(".");
+        }
         return parts;
+    }
+
+    /** A short key for a path in the sets of seen paths: the path itself, or a digest of a long one. */
+    private static String key(String path) {
+        if (path.length() <= 64) {
+            return path;
+        }
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "#" + java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
+    }
+
+    /** A name cut for a message: at most {@value #MAX_SHOWN_NAME} characters. */
+    static String shorten(String s) {
+        return s == null || s.length() <= MAX_SHOWN_NAME ? s : s.substring(0, MAX_SHOWN_NAME) + "...";
     }
 
     private ArchiveReport finish(State st, long compressedBytes, long unpackedBytes) {
@@ -318,27 +443,34 @@ public final class ArchiveInspector {
             return st.report(compressedBytes, unpackedBytes, null);
         }
         String folder = null;
+        if (st.stopped) {
+            st.warnings.add("reading stopped at the first fatal problem; the entries after it were not checked");
+        }
         if (st.topLevel.isEmpty()) {
-            st.add(ArchiveRule.NO_APP_FOLDER, null, "the archive holds no app folder");
+            if (!st.stopped) {
+                st.add(ArchiveRule.NO_APP_FOLDER, null, "the archive holds no app folder");
+            }
         } else if (st.topLevel.size() > 1) {
             st.add(
                     ArchiveRule.MULTIPLE_TOP_LEVEL_ENTRIES,
                     null,
                     "exactly one top-level folder is allowed, found " + st.topLevel.size() + ": "
-                            + String.join(", ", limit(st.topLevel.keySet(), 10)));
+                            + String.join(", ", limit(st.topNames, 10)));
         } else {
-            Map.Entry<String, Boolean> only = st.topLevel.entrySet().iterator().next();
-            if (!only.getValue()) {
-                st.add(ArchiveRule.NO_APP_FOLDER, only.getKey(), "the only top-level entry is a file, not a folder");
+            boolean isFolder = st.topLevel.values().iterator().next();
+            if (!isFolder) {
+                st.add(ArchiveRule.NO_APP_FOLDER, st.firstTop, "the only top-level entry is a file, not a folder");
             } else {
-                folder = only.getKey();
+                folder = st.firstTop;
             }
         }
         AppInfo info = null;
         if (folder != null) {
             checkId(st, folder, "the app folder " + (folder.equals(".") ? "'.' (paths start with ./)" : folder));
             if (!st.infoXml.containsKey(folder)) {
-                st.add(ArchiveRule.INFO_XML_MISSING, folder + "/appinfo/info.xml", "info.xml is missing");
+                if (!st.stopped) {
+                    st.add(ArchiveRule.INFO_XML_MISSING, folder + "/appinfo/info.xml", "info.xml is missing");
+                }
             } else if (st.infoXml.get(folder) != null) {
                 info = parseInfo(st, folder, st.infoXml.get(folder));
             }
@@ -388,7 +520,7 @@ public final class ArchiveInspector {
         }
     }
 
-    private static List<String> limit(Set<String> names, int n) {
+    private static List<String> limit(List<String> names, int n) {
         List<String> out = new ArrayList<>();
         for (String s : names) {
             if (out.size() == n) {
@@ -403,21 +535,46 @@ public final class ArchiveInspector {
     private static final class State {
         final List<ArchiveProblem> problems;
         final List<String> warnings = new ArrayList<>();
+        /** Each top-level name (by {@link #key}): whether it is a folder. */
         final Map<String, Boolean> topLevel = new LinkedHashMap<>();
+        /** The first top-level names, shortened, for a message. */
+        final List<String> topNames = new ArrayList<>();
+        /** The first top-level name, in full: the app folder when it is the only one. */
+        String firstTop;
+
         final Map<String, byte[]> infoXml = new LinkedHashMap<>();
-        final Set<String> gitFolders = new LinkedHashSet<>();
-        final Set<String> paths = new java.util.HashSet<>();
+        final Set<String> gitFolders = new java.util.HashSet<>();
+        /** Normalised paths seen (by {@link #key}) and the name that first wrote each (shortened). */
+        final Map<String, String> paths = new java.util.HashMap<>();
+
         final Set<String> directories = new java.util.HashSet<>();
         int entries;
         boolean truncated;
+        /** Reading stopped early (a limit, a refusal, corruption): what was not read cannot be missing. */
+        boolean stopped;
 
         State(List<ArchiveProblem> early) {
             this.problems = new ArrayList<>(early);
         }
 
+        void topLevel(String name, boolean folder) {
+            String k = key(name);
+            if (firstTop == null) {
+                firstTop = name;
+            }
+            Boolean was = topLevel.putIfAbsent(k, folder);
+            if (was == null) {
+                if (topNames.size() <= 10) {
+                    topNames.add(shorten(name));
+                }
+            } else if (folder && !was) {
+                topLevel.put(k, Boolean.TRUE);
+            }
+        }
+
         void add(ArchiveRule rule, String entry, String message) {
             if (problems.size() < MAX_PROBLEMS) {
-                problems.add(new ArchiveProblem(rule, entry, message));
+                problems.add(new ArchiveProblem(rule, shorten(entry), message));
             } else if (!truncated) {
                 truncated = true;
                 warnings.add("more than " + MAX_PROBLEMS + " problems; the rest are not listed");
@@ -425,9 +582,7 @@ public final class ArchiveInspector {
         }
 
         ArchiveReport report(long compressed, long unpacked, AppInfo info) {
-            String folder = topLevel.size() == 1 && topLevel.values().iterator().next()
-                    ? topLevel.keySet().iterator().next()
-                    : null;
+            String folder = topLevel.size() == 1 && topLevel.values().iterator().next() ? firstTop : null;
             return new ArchiveReport(folder, info, problems, warnings, compressed, unpacked, entries);
         }
     }
@@ -437,8 +592,21 @@ public final class ArchiveInspector {
         private long maxArchiveBytes = DEFAULT_MAX_ARCHIVE_BYTES;
         private long maxUnpackedBytes = DEFAULT_MAX_UNPACKED_BYTES;
         private int maxEntries = DEFAULT_MAX_ENTRIES;
+        private int maxHeaderRecordBytes = DEFAULT_MAX_HEADER_RECORD_BYTES;
 
         private Builder() {}
+
+        /**
+         * Sets the cap on one tar header record: a PAX extended header, the global PAX headers together, a GNU long
+         * name or long link (default 1 MiB). A larger record is refused before it is read into memory.
+         *
+         * @param bytes a positive size
+         * @return this builder
+         */
+        public Builder maxHeaderRecordBytes(int bytes) {
+            this.maxHeaderRecordBytes = (int) positive(bytes);
+            return this;
+        }
 
         /**
          * Sets the largest archive accepted (default 30 MiB, what the store enforces; its docs say 20 MiB).

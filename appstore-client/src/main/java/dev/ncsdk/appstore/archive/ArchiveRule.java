@@ -12,6 +12,18 @@ public enum ArchiveRule {
     UNPACKED_TOO_LARGE,
     /** The archive has more entries than the cap. */
     TOO_MANY_ENTRIES,
+    /**
+     * A header record (PAX extended header, global PAX header, GNU long name or long link) is larger than the cap
+     * (1 MiB), or too many of them come in a row: refused before it is read into memory.
+     */
+    HEADER_TOO_LARGE,
+    /**
+     * An entry is a sparse file (PAX 0.0, 0.1 or 1.0 {@code GNU.sparse.*}, old GNU type {@code S}, star): refused
+     * without reading its holes, which could declare gigabytes in a few bytes. App releases never need one.
+     */
+    SPARSE_ENTRY,
+    /** Inspection ran out of memory or stack on this archive: refused as hostile. */
+    RESOURCES_EXHAUSTED,
     /** The archive holds no top-level folder. */
     NO_APP_FOLDER,
     /** The archive holds more than one top-level entry (often macOS {@code ._} files). */

@@ -82,6 +82,31 @@ final class BoundedStreams {
         }
     }
 
+    /**
+     * Thrown to refuse an archive for a reason other than a byte count (a sparse entry, a header record over its
+     * limit); carries the rule, the entry (or {@code null}) and the message to report.
+     */
+    static final class Refused extends IOException {
+        private static final long serialVersionUID = 1L;
+        final ArchiveRule rule;
+        final String entry;
+
+        Refused(ArchiveRule rule, String entry, String message) {
+            super(message);
+            this.rule = rule;
+            this.entry = entry;
+        }
+    }
+
+    static Refused refusalIn(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof Refused) {
+                return (Refused) c;
+            }
+        }
+        return null;
+    }
+
     static LimitExceeded limitIn(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof LimitExceeded) {

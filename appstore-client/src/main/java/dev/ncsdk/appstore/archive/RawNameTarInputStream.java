@@ -1,6 +1,7 @@
 package dev.ncsdk.appstore.archive;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * A Commons Compress tar reader that also keeps the names as the archive wrote them in PAX extended headers
- * ({@code path}, {@code GNU.sparse.name}, local and global) and GNU long-name records (type {@code L}).
+ * ({@code path}, {@code GNU.sparse.name}, local and global) and GNU long-name records (type {@code L}), and that
+ * refuses what would make Commons Compress spend memory or time out of proportion to the archive.
  *
  * <p>Commons Compress normalises those names when it applies them ({@code TarArchiveEntry.setName} strips leading
  * slashes, and on Windows drive letters and backslashes), so {@link TarArchiveEntry#getName()} can be relative
@@ -20,10 +22,29 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * the tar framing stays Commons Compress's, there is still one pass, and the bytes keep flowing through the same
  * bounded stream. Only the first {@value #KEEP} bytes of a value are kept (a name's leading characters decide
  * whether it is absolute; the full name, with any {@code ..}, is in the entry).
+ *
+ * <p>Refused, with a {@link BoundedStreams.Refused} naming the rule, before anything is buffered:
+ *
+ * <ul>
+ *   <li>a PAX extended header, a global PAX header, a GNU long name or long link larger than the header record
+ *       limit (Commons Compress buffers each whole), and global PAX headers larger than that limit together (they
+ *       accumulate for the rest of the archive);
+ *   <li>more than {@value #MAX_HEADER_CHAIN} header records in a row before one entry (Commons Compress reads them
+ *       recursively), and more than {@value #MAX_HEADER_BYTES} bytes of header blocks read directly between two
+ *       entries (old GNU sparse extension blocks, end-of-archive padding);
+ *   <li>sparse entries, in every format (PAX 0.0 and 0.1 {@code GNU.sparse.*} keys, PAX 1.0
+ *       {@code GNU.sparse.major/minor/realsize}, old GNU type {@code S}, star's {@code SCHILY.filetype=sparse}):
+ *       Commons Compress fills their holes with zeros after the unpacked-size counter, so a few hundred bytes can
+ *       declare gigabytes. The holes are never read; the entry is refused as soon as it is recognised.
+ * </ul>
  */
 final class RawNameTarInputStream extends TarArchiveInputStream {
     /** The longest value prefix kept, in bytes. */
     static final int KEEP = 4096;
+    /** The most header records (PAX, GNU long name or link) in a row before one entry. */
+    static final int MAX_HEADER_CHAIN = 16;
+    /** The most bytes of header blocks read directly between two entries. */
+    static final int MAX_HEADER_BYTES = 256 * 1024;
 
     /**
      * One name the archive wrote for the entry just returned.
@@ -34,14 +55,32 @@ final class RawNameTarInputStream extends TarArchiveInputStream {
     record RawName(String source, String value) {}
 
     private final List<RawName> names = new ArrayList<>();
+    private final Watch watch;
+    private final long maxHeaderRecordBytes;
+    private long globalHeaderBytes;
     private String globalPath;
     private boolean globalPathNew;
     private int depth;
     private TarArchiveEntry capturing;
+    private TarArchiveEntry sized;
     private Capture capture;
+    private String sparseKey;
 
-    RawNameTarInputStream(InputStream in) {
-        super(in, "UTF-8");
+    private RawNameTarInputStream(Watch watch, long maxHeaderRecordBytes) {
+        super(watch, "UTF-8");
+        this.watch = watch;
+        this.maxHeaderRecordBytes = maxHeaderRecordBytes;
+    }
+
+    /**
+     * A reader over uncompressed tar bytes.
+     *
+     * @param in the tar bytes
+     * @param maxHeaderRecordBytes the largest header record (PAX, global PAX, GNU long name or link) accepted
+     * @return the reader
+     */
+    static RawNameTarInputStream over(InputStream in, long maxHeaderRecordBytes) {
+        return new RawNameTarInputStream(new Watch(in), maxHeaderRecordBytes);
     }
 
     /**
@@ -57,6 +96,24 @@ final class RawNameTarInputStream extends TarArchiveInputStream {
     public TarArchiveEntry getNextEntry() throws IOException {
         if (depth == 0) {
             names.clear();
+            if (getCurrentEntry() != null) {
+                // what Commons Compress would skip first, skipped here so that only header bytes are watched below
+                byte[] buf = new byte[8192];
+                while (read(buf, 0, buf.length) >= 0) {
+                    // discard the rest of the entry
+                }
+            }
+            watch.start();
+        } else {
+            if (sparseKey != null) {
+                throw sparse(lastName(), "its PAX header says " + sparseKey);
+            }
+            if (depth >= MAX_HEADER_CHAIN) {
+                throw new BoundedStreams.Refused(
+                        ArchiveRule.HEADER_TOO_LARGE,
+                        lastName(),
+                        "more than " + MAX_HEADER_CHAIN + " header records (PAX headers, GNU long names) in a row");
+            }
         }
         depth++;
         TarArchiveEntry e;
@@ -64,9 +121,20 @@ final class RawNameTarInputStream extends TarArchiveInputStream {
             e = super.getNextEntry();
         } finally {
             depth--;
+            if (depth == 0) {
+                watch.disarm();
+            }
         }
         if (depth == 0) {
             finishCapture();
+            if (sparseKey != null) {
+                throw sparse(e == null ? lastName() : e.getName(), "its PAX header says " + sparseKey);
+            }
+            if (e != null && e.isSparse()) {
+                throw sparse(
+                        e.getName(),
+                        "it declares " + e.getRealSize() + " bytes, of which " + e.getSize() + " are stored");
+            }
             if (globalPathNew && globalPath != null && e != null) {
                 names.add(new RawName("a global PAX header", globalPath));
             }
@@ -77,11 +145,66 @@ final class RawNameTarInputStream extends TarArchiveInputStream {
         return e;
     }
 
+    private String lastName() {
+        return names.isEmpty() ? null : names.get(names.size() - 1).value();
+    }
+
+    private static BoundedStreams.Refused sparse(String name, String why) {
+        return new BoundedStreams.Refused(
+                ArchiveRule.SPARSE_ENTRY,
+                name,
+                "sparse file (" + why + "): refused unread, an app release never needs one");
+    }
+
+    private void checkHeaderRecord(TarArchiveEntry current) throws IOException {
+        boolean global = current.isGlobalPaxHeader();
+        if (!(global || current.isPaxHeader() || current.isGNULongNameEntry() || current.isGNULongLinkEntry())
+                || current == sized) {
+            return;
+        }
+        sized = current;
+        String kind = global
+                ? "a global PAX header"
+                : current.isPaxHeader()
+                        ? "a PAX extended header"
+                        : current.isGNULongNameEntry() ? "a GNU long name" : "a GNU long link name";
+        long size = current.getSize();
+        if (size > maxHeaderRecordBytes) {
+            throw new BoundedStreams.Refused(
+                    ArchiveRule.HEADER_TOO_LARGE,
+                    null,
+                    kind + " of " + size + " bytes; at most " + maxHeaderRecordBytes + " are read");
+        }
+        if (global) {
+            globalHeaderBytes += size;
+            if (globalHeaderBytes > maxHeaderRecordBytes) {
+                throw new BoundedStreams.Refused(
+                        ArchiveRule.HEADER_TOO_LARGE,
+                        null,
+                        "global PAX headers of more than " + maxHeaderRecordBytes + " bytes together");
+            }
+        }
+    }
+
     @Override
     public int read(byte[] buf, int offset, int numToRead) throws IOException {
-        int n = super.read(buf, offset, numToRead);
+        TarArchiveEntry current = getCurrentEntry();
+        if (current != null) {
+            if (current.isSparse()) {
+                throw sparse(current.getName(), "its holes are not read");
+            }
+            checkHeaderRecord(current);
+        }
+        boolean armed = watch.disarm();
+        int n;
+        try {
+            n = super.read(buf, offset, numToRead);
+        } finally {
+            if (armed) {
+                watch.resume();
+            }
+        }
         if (n > 0) {
-            TarArchiveEntry current = getCurrentEntry();
             if (current != null
                     && (current.isPaxHeader() || current.isGlobalPaxHeader() || current.isGNULongNameEntry())) {
                 if (current != capturing) {
@@ -95,6 +218,79 @@ final class RawNameTarInputStream extends TarArchiveInputStream {
             }
         }
         return n;
+    }
+
+    /**
+     * Counts the bytes Commons Compress reads past this reader's own {@link #read} while it looks for the next
+     * entry: header blocks, sparse extension blocks, padding.
+     */
+    private static final class Watch extends FilterInputStream {
+        private boolean armed;
+        private long count;
+
+        Watch(InputStream in) {
+            super(in);
+        }
+
+        /** Starts counting from zero. */
+        void start() {
+            count = 0;
+            armed = true;
+        }
+
+        /** Counts on. */
+        void resume() {
+            armed = true;
+        }
+
+        /** Stops counting; returns whether it was counting. */
+        boolean disarm() {
+            boolean was = armed;
+            armed = false;
+            return was;
+        }
+
+        private void add(long n) throws IOException {
+            if (armed && n > 0) {
+                count += n;
+                if (count > MAX_HEADER_BYTES) {
+                    throw new BoundedStreams.Refused(
+                            ArchiveRule.HEADER_TOO_LARGE,
+                            null,
+                            "more than " + MAX_HEADER_BYTES + " bytes of tar header blocks before one entry");
+                }
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                add(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            add(n);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] buf = new byte[(int) Math.min(8192, Math.max(1, n))];
+            long skipped = 0;
+            while (skipped < n) {
+                int r = read(buf, 0, (int) Math.min(buf.length, n - skipped));
+                if (r < 0) {
+                    break;
+                }
+                skipped += r;
+            }
+            return skipped;
+        }
     }
 
     private void finishCapture() {
@@ -251,6 +447,9 @@ final class RawNameTarInputStream extends TarArchiveInputStream {
 
         private void record() {
             String key = key();
+            if (sparseKey == null && isSparseKey(key, value)) {
+                sparseKey = key + "=" + text(value, truncated);
+            }
             if (key.equals("path") || key.equals("GNU.sparse.name")) {
                 String v = text(value, truncated);
                 if (!global) {
@@ -260,6 +459,15 @@ final class RawNameTarInputStream extends TarArchiveInputStream {
                     globalPathNew = true;
                 }
             }
+        }
+
+        private boolean isSparseKey(String key, ByteArrayOutputStream v) {
+            if (key.startsWith("GNU.sparse.")) {
+                return !key.equals("GNU.sparse.name");
+            }
+            return key.equals("SCHILY.realsize")
+                    || key.equals("SCHILY.filetype")
+                            && v.toString(StandardCharsets.UTF_8).equals("sparse");
         }
 
         private void next() {

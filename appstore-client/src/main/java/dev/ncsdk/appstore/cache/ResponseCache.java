@@ -65,6 +65,18 @@ public interface ResponseCache {
     }
 
     /**
+     * A cache in a directory whose entries hold bodies of at most {@code maxBodyBytes} (default 64 MiB, the
+     * client's default response limit): larger answers are not stored and larger entry files are ignored.
+     *
+     * @param directory the directory (created when missing)
+     * @param maxBodyBytes the largest body kept
+     * @return a new cache
+     */
+    static ResponseCache onDisk(Path directory, long maxBodyBytes) {
+        return new DiskResponseCache(directory, maxBodyBytes);
+    }
+
+    /**
      * A cache that stores nothing: every call goes to the store.
      *
      * @return the cache

@@ -1,11 +1,11 @@
 package dev.ncsdk.appstore.signing;
 
+import dev.ncsdk.appstore.internal.LocalFiles;
 import dev.ncsdk.ocs.Secret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
@@ -31,11 +31,23 @@ import java.util.Objects;
  * <p>Thread-safe; {@link #toString()} never shows the key.
  */
 public final class AppSigner {
+    /**
+     * The largest file {@link #sign(Path)} reads by default: 30 MiB, the largest release archive the store
+     * accepts.
+     */
+    public static final long DEFAULT_MAX_FILE_BYTES = 30L * 1024 * 1024;
+
     private static final int BUFFER = 64 * 1024;
 
     private final PrivateKey key;
+    private final long maxFileBytes;
 
     private AppSigner(PrivateKey key) {
+        this(key, DEFAULT_MAX_FILE_BYTES);
+    }
+
+    private AppSigner(PrivateKey key, long maxFileBytes) {
+        this.maxFileBytes = maxFileBytes;
         this.key = Objects.requireNonNull(key, "key");
         if (!"RSA".equalsIgnoreCase(key.getAlgorithm())) {
             throw new SigningException("the App Store needs an RSA key, got " + key.getAlgorithm());
@@ -156,17 +168,46 @@ public final class AppSigner {
     }
 
     /**
-     * Signs a file (a release archive).
+     * The same key with another limit on the files {@link #sign(Path)} reads.
+     *
+     * @param bytes the largest file, positive (default {@link #DEFAULT_MAX_FILE_BYTES}, 30 MiB)
+     * @return a signer
+     */
+    public AppSigner withMaxFileBytes(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("maxFileBytes must be positive");
+        }
+        return new AppSigner(key, bytes);
+    }
+
+    /**
+     * The largest file {@link #sign(Path)} reads.
+     *
+     * @return bytes
+     */
+    public long maxFileBytes() {
+        return maxFileBytes;
+    }
+
+    /**
+     * Signs a file (a release archive): a regular file of at most {@link #maxFileBytes()} (30 MiB by default). A
+     * device ({@code /dev/zero}), FIFO or directory is refused before it is read.
      *
      * @param file the file
      * @return the signature, base64 on one line
-     * @throws UncheckedIOException when the file cannot be read
+     * @throws UncheckedIOException when the file is missing, unreadable, not a regular file or too large; its
+     *     message says which ("cannot read x: no such file")
      */
     public String sign(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = LocalFiles.openBounded(file, maxFileBytes)) {
             return sign(in);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException(LocalFiles.describe(e.getCause()), e.getCause());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            String m = e instanceof LocalFiles.Refused
+                    ? e.getMessage()
+                    : "cannot read " + file + ": " + LocalFiles.describe(e);
+            throw new UncheckedIOException(m, e);
         }
     }
 

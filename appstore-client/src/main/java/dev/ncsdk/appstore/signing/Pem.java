@@ -1,12 +1,12 @@
 package dev.ncsdk.appstore.signing;
 
+import dev.ncsdk.appstore.internal.LocalFiles;
 import dev.ncsdk.ocs.Secret;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -176,6 +176,23 @@ public final class Pem {
     }
 
     /**
+     * Reads the one certificate of a file in PEM or DER form: a regular file (never a device or a FIFO) of at most
+     * {@value #MAX_PEM_CHARS} bytes.
+     *
+     * @param file the certificate file
+     * @return the certificate
+     * @throws SigningException when the file is missing or unreadable ("cannot read x: no such file"), or holds no
+     *     certificate, or more than one
+     */
+    public static X509Certificate certificate(Path file) {
+        List<X509Certificate> all = certificates(readFile(file));
+        if (all.size() != 1) {
+            throw new SigningException(file + " holds " + all.size() + " certificates; expected one");
+        }
+        return all.get(0);
+    }
+
+    /**
      * Reads every revocation list in PEM text.
      *
      * @param pem the PEM text
@@ -224,7 +241,10 @@ public final class Pem {
         try {
             return List.of((X509Certificate) x509().generateCertificate(new ByteArrayInputStream(bytes)));
         } catch (CertificateException | RuntimeException e) {
-            throw new SigningException("unreadable certificate: " + e.getMessage(), e);
+            throw new SigningException(
+                    "unreadable certificate: neither PEM text (no -----BEGIN line) nor a DER certificate ("
+                            + describe(e) + ")",
+                    e);
         }
     }
 
@@ -247,10 +267,21 @@ public final class Pem {
     }
 
     static String readText(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return new String(readBounded(in), StandardCharsets.UTF_8);
+        return new String(readFile(file), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads a regular file of at most {@value #MAX_PEM_CHARS} bytes (never a device or a FIFO).
+     *
+     * @param file the file
+     * @return the bytes
+     * @throws SigningException "cannot read x: no such file", "...: not a regular file", "...: more than ..."
+     */
+    static byte[] readFile(Path file) {
+        try {
+            return LocalFiles.readBounded(file, MAX_PEM_CHARS);
         } catch (IOException e) {
-            throw new SigningException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new SigningException(LocalFiles.describe(e), e);
         }
     }
 
@@ -265,6 +296,13 @@ public final class Pem {
         }
         if (pem.length() > MAX_PEM_CHARS) {
             throw new SigningException("PEM text longer than " + MAX_PEM_CHARS + " characters");
+        }
+        if (!pem.contains("-----BEGIN ") && !pem.isBlank()) {
+            throw new SigningException(
+                    pem.chars().anyMatch(c -> c < 0x09 || c == 0xFFFD)
+                            ? "the input is binary (DER?), not PEM text: convert it, e.g. with"
+                                    + " openssl x509 -inform DER -in FILE -out FILE.pem (openssl pkey for a key)"
+                            : "the input is not PEM text: no -----BEGIN line");
         }
         String text = pem.replace("\r\n", "\n").replace('\r', '\n');
         List<Object> out = new ArrayList<>();

@@ -2,11 +2,11 @@ package dev.ncsdk.appstore.signing;
 
 import dev.ncsdk.appstore.archive.ArchiveInspector;
 import dev.ncsdk.appstore.archive.ArchiveReport;
+import dev.ncsdk.appstore.internal.LocalFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
@@ -64,8 +64,10 @@ public final class ReleaseVerifier {
     private final boolean requireRevocationList;
     private final Duration expiryWarning;
     private final ArchiveInspector inspector;
+    private final long maxArchiveBytes;
 
     private ReleaseVerifier(Builder b) {
+        this.maxArchiveBytes = b.maxArchiveBytes;
         this.trust = b.trust;
         this.expiryPolicy = b.expiryPolicy;
         this.clock = b.clock;
@@ -158,14 +160,43 @@ public final class ReleaseVerifier {
      * @return the result
      */
     public VerificationResult verifyRelease(String appId, String certificatePem, String signatureBase64, Path archive) {
+        Objects.requireNonNull(appId, "appId");
+        X509Certificate cert;
+        try {
+            cert = Pem.certificate(certificatePem);
+        } catch (SigningException e) {
+            return VerificationResult.failed(
+                    appId, VerificationCheck.CERTIFICATE_UNREADABLE, e.getMessage(), null, List.of());
+        }
+        return verifyRelease(appId, cert, signatureBase64, archive);
+    }
+
+    /**
+     * Runs every check on a release whose app certificate is already parsed (from PEM or DER, e.g. with
+     * {@link Pem#certificates(byte[])}); otherwise as {@link #verifyRelease(String, String, String, Path)}. The
+     * archive must be a regular file of at most {@link Builder#maxArchiveBytes} (30 MiB by default): a device, a
+     * FIFO, a directory or a larger file fails {@link VerificationCheck#ARCHIVE_UNREADABLE} before it is read.
+     *
+     * @param appId the app id
+     * @param certificate the app certificate
+     * @param signatureBase64 the release signature (wrapping allowed)
+     * @param archive the downloaded {@code .tar.gz}
+     * @return the result
+     */
+    public VerificationResult verifyRelease(
+            String appId, X509Certificate certificate, String signatureBase64, Path archive) {
+        Objects.requireNonNull(appId, "appId");
+        Objects.requireNonNull(certificate, "certificate");
         VerificationResult signed;
-        try (InputStream in = Files.newInputStream(archive)) {
-            signed = verifySigned(appId, certificatePem, signatureBase64, in, "archive " + archive.getFileName());
+        try (InputStream in = LocalFiles.openBounded(archive, maxArchiveBytes)) {
+            signed = verifySigned(appId, certificate, signatureBase64, in, "archive " + archive.getFileName());
         } catch (IOException e) {
             return VerificationResult.failed(
                     appId,
                     VerificationCheck.ARCHIVE_UNREADABLE,
-                    "cannot read " + archive + ": " + e.getMessage(),
+                    e instanceof LocalFiles.Refused
+                            ? e.getMessage()
+                            : "cannot read " + archive + ": " + LocalFiles.describe(e),
                     null,
                     List.of());
         }
@@ -239,14 +270,19 @@ public final class ReleaseVerifier {
     private VerificationResult verifySigned(
             String appId, String certificatePem, String signatureBase64, InputStream data, String what) {
         Objects.requireNonNull(appId, "appId");
-        List<String> warnings = new ArrayList<>();
         X509Certificate cert;
         try {
             cert = Pem.certificate(certificatePem);
         } catch (SigningException e) {
             return VerificationResult.failed(
-                    appId, VerificationCheck.CERTIFICATE_UNREADABLE, e.getMessage(), null, warnings);
+                    appId, VerificationCheck.CERTIFICATE_UNREADABLE, e.getMessage(), null, List.of());
         }
+        return verifySigned(appId, cert, signatureBase64, data, what);
+    }
+
+    private VerificationResult verifySigned(
+            String appId, X509Certificate cert, String signatureBase64, InputStream data, String what) {
+        List<String> warnings = new ArrayList<>();
         VerificationResult failure = checkCertificate(appId, cert, warnings);
         if (failure != null) {
             return failure;
@@ -505,9 +541,26 @@ public final class ReleaseVerifier {
         private boolean requireRevocationList = true;
         private Duration expiryWarning = Duration.ofDays(30);
         private ArchiveInspector inspector;
+        private long maxArchiveBytes = ArchiveInspector.DEFAULT_MAX_ARCHIVE_BYTES;
 
         private Builder(TrustMaterial trust) {
             this.trust = Objects.requireNonNull(trust, "trust");
+        }
+
+        /**
+         * Sets the largest archive file {@link #verifyRelease(String, String, String, Path)} reads (default 30 MiB,
+         * the store's limit). A larger file, or one that is not a regular file, fails
+         * {@link VerificationCheck#ARCHIVE_UNREADABLE} before it is read.
+         *
+         * @param bytes a positive size
+         * @return this builder
+         */
+        public Builder maxArchiveBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxArchiveBytes must be positive");
+            }
+            this.maxArchiveBytes = bytes;
+            return this;
         }
 
         /**

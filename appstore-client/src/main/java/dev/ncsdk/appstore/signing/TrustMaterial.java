@@ -1,8 +1,6 @@
 package dev.ncsdk.appstore.signing;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -115,16 +113,9 @@ public final class TrustMaterial {
      * @return the trust material
      */
     public static TrustMaterial fromFiles(Path certificates, Path crl) {
-        try (InputStream c = Files.newInputStream(certificates)) {
-            if (crl == null) {
-                return fromStreams(c, null);
-            }
-            try (InputStream r = Files.newInputStream(crl)) {
-                return fromStreams(c, r);
-            }
-        } catch (IOException e) {
-            throw new SigningException("cannot read the trust material: " + e.getMessage(), e);
-        }
+        List<X509Certificate> certs = Pem.certificates(Pem.readFile(certificates));
+        List<X509CRL> lists = crl == null ? List.of() : Pem.crls(Pem.readFile(crl));
+        return of(certs, lists);
     }
 
     /**

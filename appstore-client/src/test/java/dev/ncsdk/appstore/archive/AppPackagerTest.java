@@ -171,4 +171,53 @@ class AppPackagerTest {
         assertThat(r.ignored("cache", true)).isTrue();
         assertThat(r.ignored("cache", false)).isFalse();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"../../../../tmp/x", "/etc/x", "news/../x", "News", "news-app", "news_", "1news", "a\\b"})
+    void anInvalidIdInInfoXmlIsRefusedBeforeAnythingIsWritten(String id, @TempDir Path dir) throws Exception {
+        Path app = appFolder(dir, "news");
+        Files.writeString(app.resolve("appinfo/info.xml"), TarBuilder.infoXml(id, "1.0.0"));
+        Path outDir = dir.resolve("build");
+        Path out = outDir.resolve("news.tar.gz");
+        List<Path> before;
+        try (var s = Files.walk(dir)) {
+            before = s.sorted().toList();
+        }
+
+        assertThatThrownBy(() -> AppPackager.defaults().pack(app, out))
+                .isInstanceOf(ArchiveException.class)
+                .hasMessageContaining("is not a valid app id")
+                .hasMessageContaining("nothing was written")
+                .satisfies(e -> assertThat(((ArchiveException) e).problems())
+                        .extracting(ArchiveProblem::rule)
+                        .contains(ArchiveRule.INVALID_APP_ID));
+
+        assertThat(Files.exists(outDir)).isFalse();
+        try (var s = Files.walk(dir)) {
+            assertThat(s.sorted().toList()).isEqualTo(before);
+        }
+        assertThat(Files.exists(Path.of("/tmp/x.tar.gz"))).isFalse();
+    }
+
+    @Test
+    void anInvalidIdGivenToTheBuilderIsRefusedToo(@TempDir Path dir) throws Exception {
+        Path app = appFolder(dir, "news");
+        Path out = dir.resolve("news.tar.gz");
+
+        assertThatThrownBy(() -> AppPackager.builder().appId("../x").build().pack(app, out))
+                .isInstanceOf(ArchiveException.class)
+                .hasMessageContaining("'../x'");
+        assertThat(Files.exists(out)).isFalse();
+    }
+
+    @Test
+    void aTooLongIdIsRefused(@TempDir Path dir) throws Exception {
+        Path app = appFolder(dir, "news");
+
+        assertThatThrownBy(() ->
+                        AppPackager.builder().appId("a".repeat(33)).build().pack(app, dir.resolve("x.tar.gz")))
+                .isInstanceOf(ArchiveException.class)
+                .hasMessageContaining("at most 32");
+    }
 }

@@ -79,6 +79,54 @@ final class RawTar {
         return this;
     }
 
+    /** A GNU long-link record ('K') giving the link target of the next entry. */
+    RawTar gnuLongLink(String target) {
+        byte[] body = (target + "\0").getBytes(StandardCharsets.UTF_8);
+        header("././@LongLink", 'K', body.length, "");
+        data(body);
+        return this;
+    }
+
+    /**
+     * A header of any type that declares {@code declaredSize} bytes, followed by {@code content} (which may be
+     * shorter than declared: a lie the reader must not trust).
+     */
+    RawTar record(String name, char type, long declaredSize, byte[] content) {
+        header(name, type, declaredSize, "");
+        data(content);
+        return this;
+    }
+
+    /** A regular file with raw content bytes. */
+    RawTar file(String name, byte[] content) {
+        header(name, '0', content.length, "");
+        data(content);
+        return this;
+    }
+
+    /**
+     * An old GNU sparse entry (type 'S', GNU magic): one stored byte {@code x} at offset {@code realSize - 1}, the
+     * rest a hole; the header's sparse map and real size say so (offsets 386 and 483 of the GNU header).
+     */
+    RawTar oldGnuSparse(String name, long realSize) {
+        byte[] h = new byte[512];
+        put(h, 0, 100, name);
+        put(h, 100, 8, "0000644");
+        put(h, 108, 8, "0000000");
+        put(h, 116, 8, "0000000");
+        put(h, 124, 12, String.format("%011o", 1));
+        put(h, 136, 12, String.format("%011o", 1_700_000_000L));
+        h[156] = 'S';
+        put(h, 257, 8, "ustar  ");
+        put(h, 386, 12, String.format("%011o", realSize - 1));
+        put(h, 398, 12, String.format("%011o", 1));
+        put(h, 483, 12, String.format("%011o", realSize));
+        checksum(h);
+        tar.writeBytes(h);
+        data(new byte[] {'x'});
+        return this;
+    }
+
     /** One PAX record, {@code "<length> <key>=<value>\n"}, with the right length. */
     static String paxRecord(String key, String value) {
         return new String(paxBody(Map.of(key, value)), StandardCharsets.UTF_8);
@@ -110,6 +158,11 @@ final class RawTar {
         put(h, 157, 100, link);
         put(h, 257, 6, "ustar");
         put(h, 263, 2, "00");
+        checksum(h);
+        tar.writeBytes(h);
+    }
+
+    private static void checksum(byte[] h) {
         for (int i = 148; i < 156; i++) {
             h[i] = ' ';
         }
@@ -118,7 +171,6 @@ final class RawTar {
             sum += b & 0xff;
         }
         put(h, 148, 7, String.format("%06o", sum));
-        tar.writeBytes(h);
     }
 
     private static void put(byte[] h, int off, int len, String s) {
