@@ -46,9 +46,8 @@ public final class UpdateCheckCommand extends SampleCommand {
 
     @Option(
             names = "--platform",
-            required = true,
             paramLabel = "VERSION",
-            description = "Nextcloud version, three or four parts (32.0.1.2).")
+            description = "Nextcloud version, three or four parts (32.0.1.2); required with --installed or --app.")
     String platform;
 
     @Option(names = "--php", paramLabel = "VERSION", description = "PHP version (8.2.36); checks PHP requirements.")
@@ -76,8 +75,37 @@ public final class UpdateCheckCommand extends SampleCommand {
     @Option(names = "--check-max", description = "Also honour each release's maximum Nextcloud version.")
     boolean checkMax;
 
-    @Option(names = "--json", description = "Print a JSON object instead of a table.")
+    @Option(names = "--json", description = "Print a JSON object (with --server or --servers: an array) instead of a table.")
     boolean json;
+
+    @Option(
+            names = "--server",
+            paramLabel = "URL",
+            description = "Check a running server over OCS (with --user and --password-env) instead of --installed.")
+    String server;
+
+    @Option(names = "--user", paramLabel = "USER", description = "Admin login for --server.")
+    String user;
+
+    @Option(
+            names = "--password-env",
+            paramLabel = "VAR",
+            description = "Environment variable holding the admin's app password for --server.")
+    String passwordEnv;
+
+    @Option(
+            names = "--servers",
+            paramLabel = "FILE",
+            description = "Check a fleet: one server a line, 'URL USER VAR' (VAR names the variable holding its app"
+                    + " password); '#' starts a comment.")
+    Path servers;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "30",
+            description = "Timeout of each request to a server with --server or --servers (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
 
     /** The store read started before the command line was parsed, or null (see {@link #startEarly}). */
     private EarlyRead early;
@@ -147,6 +175,14 @@ public final class UpdateCheckCommand extends SampleCommand {
 
     @Override
     public Integer call() throws IOException {
+        if (server != null || servers != null || user != null || passwordEnv != null) {
+            dropEarly();
+            return new FleetCheck(this).run();
+        }
+        if (platform == null) {
+            throw new ParameterException(
+                    spec.commandLine(), "give --platform with --installed or --app (or check a running server with --server)");
+        }
         NextcloudVersion version;
         Channel ch;
         try {
