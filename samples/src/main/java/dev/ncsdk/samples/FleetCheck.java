@@ -202,8 +202,8 @@ final class FleetCheck {
             String where = "--servers " + file + " line " + (i + 1);
             String[] f = line.split("[ \t]+");
             if (f.length != 3) {
-                throw new Usage(where + ": expected 'URL USER VAR', got " + f.length + " field"
-                        + (f.length == 1 ? "" : "s"));
+                throw new Usage(
+                        where + ": expected 'URL USER VAR', got " + f.length + " field" + (f.length == 1 ? "" : "s"));
             }
             out.add(target(f[0], f[1], f[2], where));
         }
@@ -267,8 +267,9 @@ final class FleetCheck {
         }
         if (fleet.servers().size() > 1 || failed > 0) {
             out.println();
-            out.println((fleet.servers().size() - failed) + " of " + fleet.servers().size()
-                    + " servers checked" + (failed == 0 ? "." : "; " + failed + " could not be read."));
+            out.println(
+                    (fleet.servers().size() - failed) + " of " + fleet.servers().size() + " servers checked"
+                            + (failed == 0 ? "." : "; " + failed + " could not be read."));
         }
     }
 

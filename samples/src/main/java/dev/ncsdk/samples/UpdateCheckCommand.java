@@ -75,7 +75,9 @@ public final class UpdateCheckCommand extends SampleCommand {
     @Option(names = "--check-max", description = "Also honour each release's maximum Nextcloud version.")
     boolean checkMax;
 
-    @Option(names = "--json", description = "Print a JSON object (with --server or --servers: an array) instead of a table.")
+    @Option(
+            names = "--json",
+            description = "Print a JSON object (with --server or --servers: an array) instead of a table.")
     boolean json;
 
     @Option(
@@ -181,7 +183,8 @@ public final class UpdateCheckCommand extends SampleCommand {
         }
         if (platform == null) {
             throw new ParameterException(
-                    spec.commandLine(), "give --platform with --installed or --app (or check a running server with --server)");
+                    spec.commandLine(),
+                    "give --platform with --installed or --app (or check a running server with --server)");
         }
         NextcloudVersion version;
         Channel ch;
@@ -354,8 +357,8 @@ public final class UpdateCheckCommand extends SampleCommand {
         }
         if (!report.notInStore().isEmpty()) {
             out.println();
-            out.println("Not in the store (" + report.notInStore().size() + "): "
-                    + String.join(", ", report.notInStore()));
+            out.println(
+                    "Not in the store (" + report.notInStore().size() + "): " + String.join(", ", report.notInStore()));
         }
     }
 

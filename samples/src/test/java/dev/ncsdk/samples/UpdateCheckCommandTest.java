@@ -66,7 +66,9 @@ class UpdateCheckCommandTest {
                 "files=2.0.0");
 
         String text = std.out();
-        assertThat(code).as("files is not in the store: not every app was judged").isEqualTo(1);
+        assertThat(code)
+                .as("files is not in the store: not every app was judged")
+                .isEqualTo(1);
         assertThat(text).contains("APP", "INSTALLED", "AVAILABLE", "DOWNLOAD");
         assertThat(text).contains("Not in the store (1): files");
         assertThat(text)
@@ -243,10 +245,14 @@ class UpdateCheckCommandTest {
     @Test
     void jsonNamesEveryAppThatCouldNotBeJudged() throws IOException {
         int code = check(
-                "--platform", "11.0.5.1",
-                "--app", "apporder=0.3.2",
-                "--app", "direct_menu=abc",
-                "--app", "files=2.0.0",
+                "--platform",
+                "11.0.5.1",
+                "--app",
+                "apporder=0.3.2",
+                "--app",
+                "direct_menu=abc",
+                "--app",
+                "files=2.0.0",
                 "--json");
 
         assertThat(code).isEqualTo(1);
@@ -284,7 +290,10 @@ class UpdateCheckCommandTest {
         int code = check("--platform", "32.0.1.2", "--installed", big.toString());
 
         assertThat(code).isEqualTo(2);
-        assertThat(std.err().trim()).startsWith("error: --installed:").contains("larger than 16 MiB").doesNotContain("\n");
+        assertThat(std.err().trim())
+                .startsWith("error: --installed:")
+                .contains("larger than 16 MiB")
+                .doesNotContain("\n");
         wm.verify(0, getRequestedFor(urlEqualTo("/api/v1/apps.json")));
     }
 

@@ -70,7 +70,10 @@ class UpdateCheckServersTest {
         wm.stubFor(get(urlPathEqualTo(prefix + "/status.php")).willReturn(json(status)));
         StringBuilder ids = new StringBuilder();
         for (Map.Entry<String, String> e : enabled.entrySet()) {
-            ids.append(ids.length() == 0 ? "" : ",").append('"').append(e.getKey()).append('"');
+            ids.append(ids.length() == 0 ? "" : ",")
+                    .append('"')
+                    .append(e.getKey())
+                    .append('"');
             wm.stubFor(get(urlPathEqualTo(prefix + "/ocs/v2.php/cloud/apps/" + e.getKey()))
                     .willReturn(json(ocs("{\"id\":\"" + e.getKey() + "\",\"version\":\"" + e.getValue() + "\"}"))));
         }
@@ -197,9 +200,18 @@ class UpdateCheckServersTest {
     @Test
     void optionsThatDoNotGoTogetherAreUsageErrors() {
         assertThat(check("--server", "https://a.example", "--user", "admin")).isEqualTo(2);
-        assertThat(check("--server", "https://a.example", "--user", "admin", "--password-env", VAR, "--platform", "32.0.1"))
+        assertThat(check(
+                        "--server",
+                        "https://a.example",
+                        "--user",
+                        "admin",
+                        "--password-env",
+                        VAR,
+                        "--platform",
+                        "32.0.1"))
                 .isEqualTo(2);
-        assertThat(check("--server", "ftp://a.example", "--user", "admin", "--password-env", VAR)).isEqualTo(2);
+        assertThat(check("--server", "ftp://a.example", "--user", "admin", "--password-env", VAR))
+                .isEqualTo(2);
         assertThat(check("--servers", tmp.resolve("missing.txt").toString())).isEqualTo(2);
         assertThat(std.err()).contains("go together", "--platform", "not an http(s) URL", "not a regular file");
         wm.verify(0, anyRequestedFor(anyUrl()));

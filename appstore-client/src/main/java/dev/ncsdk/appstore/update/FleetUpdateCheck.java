@@ -83,7 +83,7 @@ public final class FleetUpdateCheck {
      *
      * <pre>{@code
      * FleetReport fleet = check.check(List.of(cloudA, cloudB));
-     * boolean clean = fleet.allJudged() && fleet.servers().stream().allMatch(s -> s.report().updates().isEmpty());
+     * fleet.failed().forEach(s -> System.out.println(s.server() + ": " + s.error().getMessage()));
      * }</pre>
      *
      * @param servers one admin client per server
@@ -264,7 +264,7 @@ public final class FleetUpdateCheck {
         }
 
         /**
-         * Sets how many servers are read at once (default {@value #DEFAULT_MAX_CONCURRENT_SERVERS}).
+         * Sets how many servers are read at once (default {@value FleetUpdateCheck#DEFAULT_MAX_CONCURRENT_SERVERS}).
          *
          * @param n at least 1
          * @return this builder

@@ -56,7 +56,8 @@ public record ServerCheck(URI server, ServerInventory inventory, UpdateReport re
         return "ServerCheck[" + server + ", "
                 + (error != null
                         ? "error " + error.getClass().getSimpleName() + ": " + error.getMessage()
-                        : report.updates().size() + " updates, " + report.unjudgedApps().size() + " skipped, "
+                        : report.updates().size() + " updates, "
+                                + report.unjudgedApps().size() + " skipped, "
                                 + report.notInStore().size() + " not in store")
                 + "]";
     }

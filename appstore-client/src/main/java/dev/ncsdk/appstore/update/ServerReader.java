@@ -135,14 +135,16 @@ public final class ServerReader {
                             return both;
                         })
                         .thenCompose(both -> versions(both.get(0), both.get(1)))
-                        .thenCombine(php, (read, phpVersion) -> new ServerInventory(
-                                client.baseUrl(),
-                                version,
-                                phpVersion,
-                                read.enabled,
-                                read.disabled,
-                                read.unreadable,
-                                notes)))
+                        .thenCombine(
+                                php,
+                                (read, phpVersion) -> new ServerInventory(
+                                        client.baseUrl(),
+                                        version,
+                                        phpVersion,
+                                        read.enabled,
+                                        read.disabled,
+                                        read.unreadable,
+                                        notes)))
                 .whenComplete((inv, e) -> {
                     if (e != null) {
                         enabled.cancel(false);
@@ -154,23 +156,26 @@ public final class ServerReader {
 
     /** The version from status.php, refusing a server that cannot answer; capabilities when status.php fails. */
     private CompletableFuture<NextcloudVersion> platform(List<String> notes) {
-        return client.statusAsync().handle((status, e) -> {
-            if (e == null) {
-                return CompletableFuture.completedFuture(fromStatus(status, notes));
-            }
-            Throwable cause = unwrap(e);
-            if (!(cause instanceof NcResponseException)) {
-                // no answer at all (down, timeout): asking again elsewhere on the same server would only wait again
-                return CompletableFuture.<NextcloudVersion>failedFuture(cause);
-            }
-            return client.capabilitiesAsync()
-                    .thenApply(caps -> caps.nextcloudVersion())
-                    .exceptionally(e2 -> {
-                        throw cause instanceof RuntimeException
-                                ? (RuntimeException) cause
-                                : new CompletionException(cause);
-                    });
-        }).thenCompose(f -> f);
+        return client.statusAsync()
+                .handle((status, e) -> {
+                    if (e == null) {
+                        return CompletableFuture.completedFuture(fromStatus(status, notes));
+                    }
+                    Throwable cause = unwrap(e);
+                    if (!(cause instanceof NcResponseException)) {
+                        // no answer at all (down, timeout): asking again elsewhere on the same server would only wait
+                        // again
+                        return CompletableFuture.<NextcloudVersion>failedFuture(cause);
+                    }
+                    return client.capabilitiesAsync()
+                            .thenApply(caps -> caps.nextcloudVersion())
+                            .exceptionally(e2 -> {
+                                throw cause instanceof RuntimeException
+                                        ? (RuntimeException) cause
+                                        : new CompletionException(cause);
+                            });
+                })
+                .thenCompose(f -> f);
     }
 
     private static NextcloudVersion fromStatus(ServerStatus status, List<String> notes) {
@@ -192,7 +197,8 @@ public final class ServerReader {
 
     /** The app ids of {@code cloud/apps?filter=...}: a list, or an object whose values are the ids (older servers). */
     private CompletableFuture<List<String>> ids(String filter) {
-        return client.ocsAsync(OcsRequest.get("/cloud/apps").query("filter", filter).build())
+        return client.ocsAsync(
+                        OcsRequest.get("/cloud/apps").query("filter", filter).build())
                 .thenApply(r -> {
                     JsonNode apps = r.data() == null ? null : r.data().get("apps");
                     List<String> out = new ArrayList<>();
@@ -231,8 +237,12 @@ public final class ServerReader {
                                 + why + ")");
                         return null;
                     }
-                    JsonNode v = r.data() == null ? null : r.data().path("server").path("php").path("version");
-                    String text = v == null || v.isMissingNode() || v.isNull() ? "" : v.asText().trim();
+                    JsonNode v = r.data() == null
+                            ? null
+                            : r.data().path("server").path("php").path("version");
+                    String text = v == null || v.isMissingNode() || v.isNull()
+                            ? ""
+                            : v.asText().trim();
                     if (text.isEmpty() || !Character.isDigit(text.charAt(0))) {
                         notes.add("PHP requirements not checked: serverinfo gave no PHP version");
                         return null;
@@ -298,7 +308,8 @@ public final class ServerReader {
             return;
         }
         String id = ids.get(i);
-        String path = "/cloud/apps/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+        String path =
+                "/cloud/apps/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
         client.ocsAsync(OcsRequest.get(path).build()).whenComplete((r, e) -> {
             if (e == null) {
                 String v = version(r);

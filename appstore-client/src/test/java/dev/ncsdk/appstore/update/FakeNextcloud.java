@@ -39,7 +39,8 @@ final class FakeNextcloud {
 
     /** The recorded 401 body (wrong password, OCS v2). */
     static String recorded401() {
-        return new String(Fixtures.bytes("nextcloud-32/14_err_401_wrong_password_v2_json.body.json"),
+        return new String(
+                        Fixtures.bytes("nextcloud-32/14_err_401_wrong_password_v2_json.body.json"),
                         StandardCharsets.UTF_8)
                 .trim();
     }
@@ -102,7 +103,9 @@ final class FakeNextcloud {
     /** Registers the healthy server's answers. */
     FakeNextcloud stub() {
         wm.stubFor(get(urlPathEqualTo(prefix + "/status.php"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(status)));
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(status)));
         wm.stubFor(get(urlPathEqualTo(prefix + "/ocs/v2.php/cloud/apps"))
                 .withQueryParam("filter", com.github.tomakehurst.wiremock.client.WireMock.equalTo("enabled"))
                 .willReturn(okJson(ocs(Map.of("apps", enabled.keySet())))));
@@ -154,7 +157,9 @@ final class FakeNextcloud {
     /** Every route answers 401 as Nextcloud does for a wrong app password; status.php stays public. */
     FakeNextcloud stubUnauthorized() {
         wm.stubFor(get(urlPathEqualTo(prefix + "/status.php"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(status)));
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(status)));
         wm.stubFor(get(urlPathMatching(prefix + "/ocs/.*"))
                 .willReturn(aResponse()
                         .withStatus(401)
@@ -188,6 +193,8 @@ final class FakeNextcloud {
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(String body) {
-        return aResponse().withHeader("Content-Type", "application/json; charset=utf-8").withBody(body);
+        return aResponse()
+                .withHeader("Content-Type", "application/json; charset=utf-8")
+                .withBody(body);
     }
 }

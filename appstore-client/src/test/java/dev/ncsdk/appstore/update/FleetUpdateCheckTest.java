@@ -168,14 +168,16 @@ class FleetUpdateCheckTest {
 
         assertThat(report.allJudged()).isTrue();
         assertThat(report.failed()).isEmpty();
-        assertThat(report.servers()).allSatisfy(s -> assertThat(s.report().updates()).isEmpty());
+        assertThat(report.servers())
+                .allSatisfy(s -> assertThat(s.report().updates()).isEmpty());
     }
 
     @Test
     void aStoreThatCannotBeReadFailsTheWholeCheck() {
         wm.stubFor(get(urlEqualTo("/api/v1/apps.json"))
                 .willReturn(aResponse().withStatus(429).withBody("<html>429</html>")));
-        FakeNextcloud nc = new FakeNextcloud(wm, "/one").enabled("apporder", "0.3.2").stub();
+        FakeNextcloud nc =
+                new FakeNextcloud(wm, "/one").enabled("apporder", "0.3.2").stub();
 
         assertThatThrownBy(() -> FleetUpdateCheck.builder(store).build().check(List.of(client(nc.baseUrl()))))
                 .isInstanceOf(NcRateLimitedException.class);

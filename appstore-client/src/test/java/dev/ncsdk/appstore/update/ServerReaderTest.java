@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.ncsdk.appstore.App;
-import dev.ncsdk.appstore.Fixtures;
 import dev.ncsdk.appstore.AppStoreJson;
+import dev.ncsdk.appstore.Fixtures;
 import dev.ncsdk.ocs.Credentials;
 import dev.ncsdk.ocs.NcException;
 import dev.ncsdk.ocs.NcUnauthorizedException;
@@ -97,7 +97,10 @@ class ServerReaderTest {
                 .php("8.2.36")
                 .build()
                 .check(occ, EXCERPT);
-        UpdateReport fromOcs = FleetUpdateCheck.builder(dummyStore()).build().check(inv, EXCERPT).report();
+        UpdateReport fromOcs = FleetUpdateCheck.builder(dummyStore())
+                .build()
+                .check(inv, EXCERPT)
+                .report();
 
         assertThat(inv.installed()).isEqualTo(occ);
         assertThat(fromOcs).isEqualTo(fromOcc);
@@ -180,7 +183,10 @@ class ServerReaderTest {
                                 + "\"message\":\"The request app was not found\"},\"data\":[]}}")));
 
         ServerInventory inv = ServerReader.of(client(nc.baseUrl())).read();
-        UpdateReport report = FleetUpdateCheck.builder(dummyStore()).build().check(inv, EXCERPT).report();
+        UpdateReport report = FleetUpdateCheck.builder(dummyStore())
+                .build()
+                .check(inv, EXCERPT)
+                .report();
 
         assertThat(inv.unreadable()).containsOnlyKeys("direct_menu");
         assertThat(report.unjudgedApps()).singleElement().satisfies(s -> {
@@ -257,6 +263,8 @@ class ServerReaderTest {
     }
 
     private static dev.ncsdk.appstore.AppStoreClient dummyStore() {
-        return dev.ncsdk.appstore.AppStoreClient.builder().baseUrl("http://127.0.0.1:9/api/v1").build();
+        return dev.ncsdk.appstore.AppStoreClient.builder()
+                .baseUrl("http://127.0.0.1:9/api/v1")
+                .build();
     }
 }

@@ -368,6 +368,7 @@ class UpdateCheckerTest {
         assertThat(r.unjudgedApps()).allSatisfy(s -> assertThat(s.installed()).isTrue());
         assertThat(r.notInStore()).containsExactly("files");
         assertThat(r.allJudged()).isFalse();
-        assertThat(checker("10.0.0").check(Map.of("apporder", "0.3.3"), EXCERPT).allJudged()).isTrue();
+        assertThat(checker("10.0.0").check(Map.of("apporder", "0.3.3"), EXCERPT).allJudged())
+                .isTrue();
     }
 }

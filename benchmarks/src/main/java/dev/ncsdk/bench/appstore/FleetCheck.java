@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code cloud/apps/{id}} and serverinfo in Nextcloud's shapes, with a different set of 60 installed apps (50
  * enabled, 10 disabled) at older versions. Each run builds fresh clients (one store client without cache, one OCS
  * client per server sharing one HTTP client), checks the whole fleet with {@link FleetUpdateCheck}'s defaults, and
- * prints the wall time, the requests the store and the servers received, and the updates found.
+ * prints the wall time, the process's CPU time, the requests the store and the servers received, and the updates
+ * found.
  */
 public final class FleetCheck {
     private FleetCheck() {}
@@ -66,6 +67,7 @@ public final class FleetCheck {
                 SERVER_REQUESTS.set(0);
                 store.requests.set(0);
                 long t0 = System.nanoTime();
+                long cpu0 = cpuNanos();
                 FleetReport report;
                 try (AppStoreClient storeClient = AppStoreClient.builder()
                         .baseUrl(store.server.baseUrl())
@@ -74,12 +76,15 @@ public final class FleetCheck {
                     List<OcsClient> clients = new ArrayList<>();
                     for (HttpServer f : fakes) {
                         String url = "http://127.0.0.1:" + f.getAddress().getPort();
-                        clients.add(clients.isEmpty()
-                                ? OcsClient.builder()
-                                        .baseUrl(url)
-                                        .credentials(Credentials.basic("admin", Secret.of("bench")))
-                                        .build()
-                                : clients.get(0).toBuilder().baseUrl(url).build());
+                        clients.add(
+                                clients.isEmpty()
+                                        ? OcsClient.builder()
+                                                .baseUrl(url)
+                                                .credentials(Credentials.basic("admin", Secret.of("bench")))
+                                                .build()
+                                        : clients.get(0).toBuilder()
+                                                .baseUrl(url)
+                                                .build());
                     }
                     try {
                         report = FleetUpdateCheck.builder(storeClient).build().check(clients);
@@ -88,6 +93,7 @@ public final class FleetCheck {
                     }
                 }
                 millis[r] = (System.nanoTime() - t0) / 1_000_000;
+                long cpuMillis = (cpuNanos() - cpu0) / 1_000_000;
                 int updates = 0;
                 for (ServerCheck c : report.servers()) {
                     if (!c.checked()) {
@@ -96,8 +102,14 @@ public final class FleetCheck {
                     updates += c.report().updates().size();
                 }
                 System.out.printf(
-                        "run %d: %d ms, store requests %d, server requests %d, %d servers checked, %d updates%n",
-                        r + 1, millis[r], store.requests.get(), SERVER_REQUESTS.get(), report.servers().size(),
+                        "run %d: %d ms wall, %d ms CPU (client and fake servers), store requests %d, server requests %d,"
+                                + " %d servers checked, %d updates%n",
+                        r + 1,
+                        millis[r],
+                        cpuMillis,
+                        store.requests.get(),
+                        SERVER_REQUESTS.get(),
+                        report.servers().size(),
                         updates);
             }
             long[] sorted = millis.clone();
@@ -112,6 +124,15 @@ public final class FleetCheck {
             store.server.close();
             pool.shutdownNow();
         }
+    }
+
+    /** CPU time of the whole process (the SDK and the fake servers alike): less sensitive to a busy machine. */
+    private static long cpuNanos() {
+        java.lang.management.OperatingSystemMXBean os =
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean
+                ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime()
+                : -1;
     }
 
     /** The catalogue server, counting the requests it receives. */
@@ -134,8 +155,8 @@ public final class FleetCheck {
     }
 
     /** Fake server {@code s}: {@code apps} installed apps taken from the catalogue's, starting at {@code 5 s}. */
-    private static HttpServer fake(
-            int s, int apps, List<Map.Entry<String, String>> installed, ExecutorService pool) throws IOException {
+    private static HttpServer fake(int s, int apps, List<Map.Entry<String, String>> installed, ExecutorService pool)
+            throws IOException {
         StringBuilder enabled = new StringBuilder();
         StringBuilder disabled = new StringBuilder();
         Map<String, String> versions = new java.util.HashMap<>();
@@ -143,7 +164,10 @@ public final class FleetCheck {
             Map.Entry<String, String> e = installed.get((5 * s + i) % installed.size());
             versions.put(e.getKey(), e.getValue());
             StringBuilder list = i < apps - apps / 6 ? enabled : disabled;
-            list.append(list.length() == 0 ? "" : ",").append('"').append(e.getKey()).append('"');
+            list.append(list.length() == 0 ? "" : ",")
+                    .append('"')
+                    .append(e.getKey())
+                    .append('"');
         }
         String enabledBody = ocs("{\"apps\":[" + enabled + "]}");
         String disabledBody = ocs("{\"apps\":[" + disabled + "]}");
@@ -165,8 +189,10 @@ public final class FleetCheck {
                 String id = path.substring("/ocs/v2.php/cloud/apps/".length());
                 String v = versions.get(id);
                 code = v == null ? 404 : 200;
-                body = v == null ? "{\"ocs\":{\"meta\":{\"status\":\"failure\",\"statuscode\":404,\"message\":\"\"},"
-                        + "\"data\":[]}}" : ocs("{\"id\":\"" + id + "\",\"name\":\"" + id + "\",\"version\":\"" + v
+                body = v == null
+                        ? "{\"ocs\":{\"meta\":{\"status\":\"failure\",\"statuscode\":404,\"message\":\"\"},"
+                                + "\"data\":[]}}"
+                        : ocs("{\"id\":\"" + id + "\",\"name\":\"" + id + "\",\"version\":\"" + v
                                 + "\",\"dependencies\":{\"nextcloud\":{\"@attributes\":{\"min-version\":\"30\"}}}}");
             } else if (path.equals("/ocs/v2.php/apps/serverinfo/api/v1/info")) {
                 body = serverinfo;
