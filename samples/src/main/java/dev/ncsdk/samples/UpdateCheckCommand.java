@@ -28,7 +28,8 @@ import picocli.CommandLine.ParameterException;
  * {@code {"updates": [{"app", "installed", "available", "nightly", "download"}], "skipped": [{"app", "installed",
  * "reason"}], "notInStore": ["id"]}}. Exit code 0 when every app was judged (with or without updates), 1 when some
  * app could not be judged (not in the store, unreadable installed version) or the check could not run (store
- * unreachable, rate-limited), 2 for bad usage.
+ * unreachable, rate-limited), 2 for bad usage. With {@code --server} or {@code --servers} it reads running servers
+ * over OCS instead ({@link FleetCheck}).
  */
 @Command(
         name = "update-check",
