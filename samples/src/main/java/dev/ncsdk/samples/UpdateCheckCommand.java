@@ -24,9 +24,12 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * {@code update-check}: which installed apps have a newer compatible release in the App Store, with Nextcloud
- * server's rules (see {@link UpdateChecker}). Prints a table, or with {@code --json} an array of
- * {@code {"app", "installed", "available", "nightly", "download"}}. Exit code 0 when the check ran (with or without
- * updates), 1 when it could not (store unreachable, rate-limited, bad input).
+ * server's rules (see {@link UpdateChecker}). Prints a table, or with {@code --json} an object
+ * {@code {"updates": [{"app", "installed", "available", "nightly", "download"}], "skipped": [{"app", "installed",
+ * "reason"}], "notInStore": ["id"]}}. Exit code 0 when every app was judged (with or without updates), 1 when some
+ * app could not be judged (not in the store, unreadable installed version) or the check could not run (store
+ * unreachable, rate-limited), 2 for bad usage. With {@code --server} or {@code --servers} it reads running servers
+ * over OCS instead ({@link FleetCheck}).
  */
 @Command(
         name = "update-check",
@@ -44,9 +47,8 @@ public final class UpdateCheckCommand extends SampleCommand {
 
     @Option(
             names = "--platform",
-            required = true,
             paramLabel = "VERSION",
-            description = "Nextcloud version, three or four parts (32.0.1.2).")
+            description = "Nextcloud version, three or four parts (32.0.1.2); required with --installed or --app.")
     String platform;
 
     @Option(names = "--php", paramLabel = "VERSION", description = "PHP version (8.2.36); checks PHP requirements.")
@@ -74,8 +76,39 @@ public final class UpdateCheckCommand extends SampleCommand {
     @Option(names = "--check-max", description = "Also honour each release's maximum Nextcloud version.")
     boolean checkMax;
 
-    @Option(names = "--json", description = "Print a JSON array instead of a table.")
+    @Option(
+            names = "--json",
+            description = "Print a JSON object (with --server or --servers: an array) instead of a table.")
     boolean json;
+
+    @Option(
+            names = "--server",
+            paramLabel = "URL",
+            description = "Check a running server over OCS (with --user and --password-env) instead of --installed.")
+    String server;
+
+    @Option(names = "--user", paramLabel = "USER", description = "Admin login for --server.")
+    String user;
+
+    @Option(
+            names = "--password-env",
+            paramLabel = "VAR",
+            description = "Environment variable holding the admin's app password for --server.")
+    String passwordEnv;
+
+    @Option(
+            names = "--servers",
+            paramLabel = "FILE",
+            description = "Check a fleet: one server a line, 'URL USER VAR' (VAR names the variable holding its app"
+                    + " password); '#' starts a comment.")
+    Path servers;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "30",
+            description = "Timeout of each request to a server with --server or --servers (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
 
     /** The store read started before the command line was parsed, or null (see {@link #startEarly}). */
     private EarlyRead early;
@@ -145,6 +178,15 @@ public final class UpdateCheckCommand extends SampleCommand {
 
     @Override
     public Integer call() throws IOException {
+        if (server != null || servers != null || user != null || passwordEnv != null) {
+            dropEarly();
+            return new FleetCheck(this).run();
+        }
+        if (platform == null) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "give --platform with --installed or --app (or check a running server with --server)");
+        }
         NextcloudVersion version;
         Channel ch;
         try {
@@ -155,7 +197,15 @@ public final class UpdateCheckCommand extends SampleCommand {
         }
         Map<String, String> installedApps = new LinkedHashMap<>();
         if (installed != null) {
-            installedApps.putAll(InstalledApps.fromOccAppList(installed));
+            try {
+                installedApps.putAll(InstalledApps.fromOccAppList(installed));
+            } catch (IllegalArgumentException e) {
+                dropEarly();
+                return Failures.usage(err(), "--installed: " + e.getMessage());
+            } catch (IOException e) {
+                dropEarly();
+                return Failures.usage(err(), "--installed: cannot read " + installed + ": " + e.getMessage());
+            }
         }
         installedApps.putAll(apps);
         if (installedApps.isEmpty()) {
@@ -184,60 +234,137 @@ public final class UpdateCheckCommand extends SampleCommand {
             }
         }
         PrintWriter out = out();
-        PrintWriter err = err();
-        for (SkippedRelease s : report.skipped()) {
-            err.println("warning: " + s.appId() + (s.installed() ? " (installed " : " release ") + s.version()
-                    + (s.installed() ? ")" : "") + " skipped: " + s.reason());
-        }
+        warnSkippedReleases(report, err());
         if (json) {
-            printJson(report, out);
+            StringBuilder text = new StringBuilder(64 + 160 * report.updates().size());
+            out.println(reportJson(report, text));
         } else {
             printTable(report, installedApps.size(), out);
         }
         flush();
-        return 0;
+        return report.allJudged() ? 0 : Failures.FAILED;
     }
 
-    private static void printJson(UpdateReport report, PrintWriter out) {
-        StringBuilder json = new StringBuilder(64 + 160 * report.updates().size()).append('[');
+    /** Store releases that could not be read: a warning each (their apps are still judged by their other releases). */
+    static void warnSkippedReleases(UpdateReport report, PrintWriter err) {
+        for (SkippedRelease s : report.skipped()) {
+            if (!s.installed()) {
+                err.println("warning: " + s.appId() + " release " + s.version() + " skipped: " + s.reason());
+            }
+        }
+    }
+
+    /**
+     * Appends a report as {@code "updates":[...],"skipped":[...],"notInStore":[...]} (the members, without braces).
+     *
+     * @param report the report
+     * @param json where the members go
+     * @return {@code json}
+     */
+    static StringBuilder reportMembers(UpdateReport report, StringBuilder json) {
+        json.append("\"updates\":[");
+        boolean first = true;
         for (AppUpdate u : report.updates()) {
-            if (json.length() > 1) {
+            if (!first) {
                 json.append(',');
             }
+            first = false;
             Json.string(json.append("{\"app\":"), u.appId());
             Json.string(json.append(",\"installed\":"), u.installedVersion());
             Json.string(json.append(",\"available\":"), u.availableVersion());
             json.append(",\"nightly\":").append(u.nightly());
             Json.string(json.append(",\"download\":"), u.download()).append('}');
         }
-        out.println(json.append(']'));
+        json.append("],\"skipped\":[");
+        first = true;
+        for (SkippedRelease s : report.unjudgedApps()) {
+            if (!first) {
+                json.append(',');
+            }
+            first = false;
+            Json.string(json.append("{\"app\":"), s.appId());
+            Json.string(json.append(",\"installed\":"), s.version());
+            Json.string(json.append(",\"reason\":"), s.reason()).append('}');
+        }
+        json.append("],\"notInStore\":[");
+        first = true;
+        for (String id : report.notInStore()) {
+            if (!first) {
+                json.append(',');
+            }
+            first = false;
+            Json.string(json, id);
+        }
+        return json.append(']');
     }
 
-    private static void printTable(UpdateReport report, int checked, PrintWriter out) {
+    /** A report as the JSON object {@code update-check --json} prints. */
+    private static StringBuilder reportJson(UpdateReport report, StringBuilder json) {
+        return reportMembers(report, json.append('{')).append('}');
+    }
+
+    /**
+     * Prints a report as a table: the updates, then the apps that could not be judged under their own headings.
+     *
+     * @param report the report
+     * @param checked how many apps were checked
+     * @param out where the table goes
+     */
+    static void printTable(UpdateReport report, int checked, PrintWriter out) {
+        List<SkippedRelease> unjudged = report.unjudgedApps();
+        int notJudged = unjudged.size() + report.notInStore().size();
         if (report.updates().isEmpty()) {
-            out.println("All " + checked + " apps are up to date ("
-                    + (checked - report.notInStore().size()) + " listed in the store).");
-            return;
+            if (notJudged == 0) {
+                out.println("All " + checked + " apps are up to date (" + checked + " listed in the store).");
+            } else {
+                out.println("No updates for the " + (checked - notJudged) + " of " + checked
+                        + " apps that could be judged.");
+            }
+        } else {
+            int w1 = "APP".length();
+            int w2 = "INSTALLED".length();
+            int w3 = "AVAILABLE".length();
+            for (AppUpdate u : report.updates()) {
+                w1 = Math.max(w1, u.appId().length());
+                w2 = Math.max(w2, u.installedVersion().length());
+                w3 = Math.max(w3, u.availableVersion().length() + (u.nightly() ? 10 : 0));
+            }
+            String fmt = "%-" + w1 + "s  %-" + w2 + "s  %-" + w3 + "s  %s%n";
+            out.printf(fmt, "APP", "INSTALLED", "AVAILABLE", "DOWNLOAD");
+            for (AppUpdate u : report.updates()) {
+                out.printf(
+                        fmt,
+                        u.appId(),
+                        u.installedVersion(),
+                        u.availableVersion() + (u.nightly() ? " (nightly)" : ""),
+                        u.download());
+            }
+            out.println(report.updates().size() + " of " + checked + " apps can be updated.");
         }
-        int w1 = "APP".length();
-        int w2 = "INSTALLED".length();
-        int w3 = "AVAILABLE".length();
-        for (AppUpdate u : report.updates()) {
-            w1 = Math.max(w1, u.appId().length());
-            w2 = Math.max(w2, u.installedVersion().length());
-            w3 = Math.max(w3, u.availableVersion().length() + (u.nightly() ? 10 : 0));
+        if (!unjudged.isEmpty()) {
+            out.println();
+            out.println("Could not be judged (" + unjudged.size() + "):");
+            int w = "APP".length();
+            int wv = "INSTALLED".length();
+            for (SkippedRelease s : unjudged) {
+                w = Math.max(w, s.appId().length());
+                wv = Math.max(wv, shown(s.version()).length());
+            }
+            String fmt = "  %-" + w + "s  %-" + wv + "s  %s%n";
+            out.printf(fmt, "APP", "INSTALLED", "REASON");
+            for (SkippedRelease s : unjudged) {
+                out.printf(fmt, s.appId(), shown(s.version()), s.reason());
+            }
         }
-        String fmt = "%-" + w1 + "s  %-" + w2 + "s  %-" + w3 + "s  %s%n";
-        out.printf(fmt, "APP", "INSTALLED", "AVAILABLE", "DOWNLOAD");
-        for (AppUpdate u : report.updates()) {
-            out.printf(
-                    fmt,
-                    u.appId(),
-                    u.installedVersion(),
-                    u.availableVersion() + (u.nightly() ? " (nightly)" : ""),
-                    u.download());
+        if (!report.notInStore().isEmpty()) {
+            out.println();
+            out.println(
+                    "Not in the store (" + report.notInStore().size() + "): " + String.join(", ", report.notInStore()));
         }
-        out.println(report.updates().size() + " of " + checked + " apps can be updated.");
+    }
+
+    private static String shown(String version) {
+        return version.isEmpty() ? "(none)" : version;
     }
 
     /**

@@ -66,8 +66,11 @@ class UpdateCheckCommandTest {
                 "files=2.0.0");
 
         String text = std.out();
-        assertThat(code).isZero();
+        assertThat(code)
+                .as("files is not in the store: not every app was judged")
+                .isEqualTo(1);
         assertThat(text).contains("APP", "INSTALLED", "AVAILABLE", "DOWNLOAD");
+        assertThat(text).contains("Not in the store (1): files");
         assertThat(text)
                 .containsPattern(
                         "apporder\\s+0\\.3\\.2\\s+0\\.3\\.3\\s+https://github.com/juliushaertl/apporder/releases/download/0.3.3/apporder.tar.gz");
@@ -99,7 +102,7 @@ class UpdateCheckCommandTest {
                     cache.toString(),
                     "--json");
             assertThat(code).isZero();
-            JsonNode arr = new ObjectMapper().readTree(std.out());
+            JsonNode arr = new ObjectMapper().readTree(std.out()).get("updates");
             assertThat(arr).hasSize(3);
             JsonNode first = arr.get(0);
             assertThat(first.get("app").asText()).isEqualTo("apporder");
@@ -117,7 +120,7 @@ class UpdateCheckCommandTest {
         int code = check("--platform", "11.0.0", "--php", "8.2.36", "--app", "twofactor_totp=0.4.0", "--json");
 
         assertThat(code).isZero();
-        assertThat(std.out().trim()).isEqualTo("[]");
+        assertThat(std.out().trim()).isEqualTo("{\"updates\":[],\"skipped\":[],\"notInStore\":[]}");
     }
 
     @Test
@@ -206,5 +209,102 @@ class UpdateCheckCommandTest {
         assertThat(code).isZero();
         assertThat(std.out()).contains("Usage:");
         wm.verify(0, getRequestedFor(urlEqualTo("/api/v1/apps.json")));
+    }
+
+    // ---- apps that could not be judged are never reported as up to date ----
+
+    @Test
+    void anUnreadableInstalledVersionIsListedAndFailsTheRun() {
+        int code = check("--platform", "10.0.0", "--app", "apporder=abc", "--app", "direct_menu=0.9.2");
+
+        String text = std.out();
+        assertThat(code).isEqualTo(1);
+        assertThat(text).doesNotContain("up to date");
+        assertThat(text).contains("No updates for the 1 of 2 apps that could be judged.");
+        assertThat(text).contains("Could not be judged (1):");
+        assertThat(text).containsPattern("apporder\\s+abc\\s+\\S");
+    }
+
+    @Test
+    void anEmptyInstalledVersionIsListedAndFailsTheRun() {
+        int code = check("--platform", "10.0.0", "--app", "apporder=", "--app", "direct_menu=0.9.2");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(std.out()).doesNotContain("up to date").contains("Could not be judged (1):");
+        assertThat(std.out()).containsPattern("apporder\\s+\\(none\\)\\s+no installed version given");
+    }
+
+    @Test
+    void appsMissingFromTheStoreAreListedAndFailTheRun() {
+        int code = check("--platform", "10.0.0", "--app", "apporder=0.3.3", "--app", "files=2.0.0");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(std.out()).doesNotContain("up to date").contains("Not in the store (1): files");
+    }
+
+    @Test
+    void jsonNamesEveryAppThatCouldNotBeJudged() throws IOException {
+        int code = check(
+                "--platform",
+                "11.0.5.1",
+                "--app",
+                "apporder=0.3.2",
+                "--app",
+                "direct_menu=abc",
+                "--app",
+                "files=2.0.0",
+                "--json");
+
+        assertThat(code).isEqualTo(1);
+        JsonNode doc = new ObjectMapper().readTree(std.out());
+        assertThat(doc.get("updates")).hasSize(1);
+        assertThat(doc.get("updates").get(0).get("app").asText()).isEqualTo("apporder");
+        assertThat(doc.get("skipped")).hasSize(1);
+        assertThat(doc.get("skipped").get(0).get("app").asText()).isEqualTo("direct_menu");
+        assertThat(doc.get("skipped").get(0).get("installed").asText()).isEqualTo("abc");
+        assertThat(doc.get("skipped").get(0).get("reason").asText()).isNotBlank();
+        assertThat(doc.get("notInStore")).hasSize(1);
+        assertThat(doc.get("notInStore").get(0).asText()).isEqualTo("files");
+    }
+
+    @Test
+    void everyAppJudgedAndUpToDateExitsZero() throws IOException {
+        int code = check("--platform", "10.0.0", "--app", "apporder=0.3.3", "--json");
+
+        assertThat(code).isZero();
+        JsonNode doc = new ObjectMapper().readTree(std.out());
+        assertThat(doc.get("updates")).isEmpty();
+        assertThat(doc.get("skipped")).isEmpty();
+        assertThat(doc.get("notInStore")).isEmpty();
+    }
+
+    // ---- the installed-apps file is bounded ----
+
+    @Test
+    void anInstalledFileOverTheLimitIsRefusedWithOneLine() throws IOException {
+        Path big = tmp.resolve("big.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(16L * 1024 * 1024 + 1); // sparse: no disk used
+        }
+
+        int code = check("--platform", "32.0.1.2", "--installed", big.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(std.err().trim())
+                .startsWith("error: --installed:")
+                .contains("larger than 16 MiB")
+                .doesNotContain("\n");
+        wm.verify(0, getRequestedFor(urlEqualTo("/api/v1/apps.json")));
+    }
+
+    @Test
+    void aDeviceIsRefusedAsInstalledFileBeforeAnythingIsRead() {
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero), "needs /dev/zero");
+
+        int code = check("--platform", "32.0.1.2", "--installed", zero.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(std.err().trim()).isEqualTo("error: --installed: /dev/zero is not a regular file");
     }
 }

@@ -15,8 +15,14 @@ import java.util.TreeMap;
  * {@code {"enabled": {"id": "version", ...}, "disabled": {"id": "version", ...}}}. Disabled apps are included (they
  * get updates too); older servers that list disabled apps without versions (an array of ids, or {@code null}
  * versions) contribute nothing for those apps.
+ *
+ * <p>Input is limited to {@link #MAX_INPUT_BYTES} (16 MiB; a real list of a few hundred apps is a few kilobytes), and
+ * a file must be a regular file: a device, a pipe or a directory is refused before anything is read.
  */
 public final class InstalledApps {
+    /** The most bytes read from a file or stream: 16 MiB. */
+    public static final int MAX_INPUT_BYTES = 16 * 1024 * 1024;
+
     private InstalledApps() {}
 
     /**
@@ -66,25 +72,41 @@ public final class InstalledApps {
     /**
      * Reads the output of {@code occ app:list --output=json} from a file, enabled and disabled apps.
      *
-     * @param file the file
+     * @param file the file, a regular file of at most {@link #MAX_INPUT_BYTES}
      * @return app id to version, ordered by id
      * @throws IOException when the file cannot be read
-     * @throws IllegalArgumentException when it is not that JSON
+     * @throws IllegalArgumentException when it is not a regular file, is larger than the limit, or is not that JSON
      */
     public static Map<String, String> fromOccAppList(Path file) throws IOException {
-        return fromOccAppList(Files.readString(file), true);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(
+                    file + " is not a regular file" + (Files.exists(file) ? "" : " (it does not exist)"));
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return fromOccAppList(in, file.toString());
+        }
     }
 
     /**
      * Reads the output of {@code occ app:list --output=json} from a stream (not closed), enabled and disabled apps.
+     * At most {@link #MAX_INPUT_BYTES} are read.
      *
      * @param in the stream
      * @return app id to version, ordered by id
      * @throws IOException when the stream cannot be read
-     * @throws IllegalArgumentException when it is not that JSON
+     * @throws IllegalArgumentException when it is longer than the limit or not that JSON
      */
     public static Map<String, String> fromOccAppList(InputStream in) throws IOException {
-        return fromOccAppList(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), true);
+        return fromOccAppList(in, "the input");
+    }
+
+    private static Map<String, String> fromOccAppList(InputStream in, String what) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_INPUT_BYTES + 1);
+        if (bytes.length > MAX_INPUT_BYTES) {
+            throw new IllegalArgumentException(
+                    what + " is larger than " + (MAX_INPUT_BYTES >> 20) + " MiB: not the output of occ app:list");
+        }
+        return fromOccAppList(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), true);
     }
 
     /** Reads {"id": "version", ...} at the current token; anything else is skipped. */

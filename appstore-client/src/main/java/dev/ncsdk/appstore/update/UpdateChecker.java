@@ -108,7 +108,8 @@ public final class UpdateChecker {
     /**
      * Checks installed apps against a catalogue already read.
      *
-     * @param installed app id to installed version ({@code "0"} or blank means not installed)
+     * @param installed app id to installed version; a blank version or {@code "0"} (Nextcloud's "not installed")
+     *     cannot be judged and is reported in {@link UpdateReport#skipped()}
      * @param catalogue the store's apps
      * @return the report
      */
@@ -129,8 +130,14 @@ public final class UpdateChecker {
                 notInStore.add(id);
                 continue;
             }
-            if (installedText.isEmpty() || installedText.equals("0")) {
-                continue; // Nextcloud's marker for "not installed"
+            if (installedText.isEmpty()) {
+                skipped.add(new SkippedRelease(id, installedText, true, "no installed version given"));
+                continue;
+            }
+            if (installedText.equals("0")) {
+                // Nextcloud's marker for "not installed" (no version in the app's info.xml)
+                skipped.add(new SkippedRelease(id, installedText, true, "not installed (version 0)"));
+                continue;
             }
             AppVersion installedVersion;
             try {

@@ -42,4 +42,38 @@ class InstalledAppsTest {
         assertThatThrownBy(() -> InstalledApps.fromOccAppList("{\"enabled\":", true))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aStreamOverTheLimitIsRefusedAfterReadingOnlyTheLimit() {
+        java.io.InputStream endless = new java.io.InputStream() {
+            long read;
+
+            @Override
+            public int read() {
+                read++;
+                return ' ';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                java.util.Arrays.fill(b, off, off + len, (byte) ' ');
+                read += len;
+                return len;
+            }
+        };
+
+        assertThatThrownBy(() -> InstalledApps.fromOccAppList(endless))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("larger than 16 MiB");
+    }
+
+    @Test
+    void aFileThatIsNotRegularIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        assertThatThrownBy(() -> InstalledApps.fromOccAppList(dir))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(dir + " is not a regular file");
+        assertThatThrownBy(() -> InstalledApps.fromOccAppList(dir.resolve("missing.json")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not exist");
+    }
 }

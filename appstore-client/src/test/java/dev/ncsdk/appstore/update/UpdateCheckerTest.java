@@ -350,4 +350,25 @@ class UpdateCheckerTest {
         assertThat(Channel.parse("git")).isEqualTo(Channel.DAILY);
         assertThatThrownBy(() -> Channel.parse("nightly")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void installedVersionsThatCannotBeJudgedAreReportedNotCountedUpToDate() {
+        Map<String, String> installed = new LinkedHashMap<>();
+        installed.put("apporder", "");
+        installed.put("direct_menu", "0");
+        installed.put("twofactor_totp", "abc");
+        installed.put("files", "2.0.0");
+
+        UpdateReport r = checker("10.0.0").check(installed, EXCERPT);
+
+        assertThat(r.updates()).isEmpty();
+        assertThat(r.unjudgedApps())
+                .extracting(SkippedRelease::appId)
+                .containsExactly("apporder", "direct_menu", "twofactor_totp");
+        assertThat(r.unjudgedApps()).allSatisfy(s -> assertThat(s.installed()).isTrue());
+        assertThat(r.notInStore()).containsExactly("files");
+        assertThat(r.allJudged()).isFalse();
+        assertThat(checker("10.0.0").check(Map.of("apporder", "0.3.3"), EXCERPT).allJudged())
+                .isTrue();
+    }
 }

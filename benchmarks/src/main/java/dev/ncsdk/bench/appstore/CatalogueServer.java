@@ -17,7 +17,7 @@ import java.util.zip.GZIPOutputStream;
  * matching {@code If-None-Match}. {@code java -cp benchmarks.jar dev.ncsdk.bench.appstore.CatalogueServer PORT
  * [apps.json]} serves {@code http://127.0.0.1:PORT/api/v1/apps.json} until killed.
  */
-public final class CatalogueServer implements AutoCloseable {
+public class CatalogueServer implements AutoCloseable {
     /** The ETag the server sends. */
     public static final String ETAG = "\"2026-11-20 08:15:42.123456+00:00\"";
 
@@ -59,7 +59,11 @@ public final class CatalogueServer implements AutoCloseable {
         server.start();
     }
 
+    /** Called for each request received; nothing by default (a benchmark counts requests with it). */
+    protected void counted() {}
+
     private void handle(HttpExchange ex) throws IOException {
+        counted();
         try (ex) {
             ex.getRequestBody().readAllBytes();
             String inm = ex.getRequestHeaders().getFirst("If-None-Match");
