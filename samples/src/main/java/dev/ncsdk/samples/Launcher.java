@@ -26,12 +26,30 @@ import java.util.Optional;
  * {@code java -jar} still apply, and can override them). Without the archive, with
  * {@code -Dncsdk.samples.fork=false}, or when this JVM's options cannot be read, the samples run in this JVM. An
  * archive made by another JVM build or for a moved jar is ignored by the child's JVM (it then runs without it).
+ *
+ * <p>The child never outlives this JVM. When this JVM is stopped normally (SIGTERM, Ctrl-C), its shutdown hook stops
+ * the child. When it is killed outright (SIGKILL from a cron or CI timeout, the OOM killer), no code of it runs, so
+ * the child watches instead: this JVM passes its process id ({@value #PARENT_PROPERTY}), and the child's
+ * {@link #watchParent(String)} starts a daemon thread that checks every {@value #WATCH_MILLIS} ms whether its parent
+ * process is still that one. A process whose parent dies is re-parented at once (to init or a subreaper), so the
+ * check needs no pid-reuse guard; it reads the parent from the kernel and costs microseconds. When the launcher is
+ * gone the child halts (exit code {@value #ORPHANED_EXIT}, no shutdown hooks, nothing more printed): a
+ * {@code publish} or {@code appapi} call in progress is abandoned mid-request within that period instead of being
+ * finished after its caller gave up. (A request whose last byte already reached the server may still be carried
+ * out by the server; no client can take that back.) Watching the parent's pipes was the other choice; it would need
+ * the child's standard streams to be pipes, and they are the terminal, inherited.
  */
 public final class Launcher {
     /** Set in the child, so that it never starts another. */
     static final String CHILD_PROPERTY = "ncsdk.samples.child";
     /** {@code false} runs the samples in this JVM. */
     static final String FORK_PROPERTY = "ncsdk.samples.fork";
+    /** Set in the child: the launcher's process id, which the child watches. */
+    static final String PARENT_PROPERTY = "ncsdk.samples.parent";
+    /** How often the child checks that its launcher is alive. */
+    static final long WATCH_MILLIS = 200;
+    /** The child's exit code when it stops because its launcher is gone (128 + SIGTERM's number, as if stopped). */
+    static final int ORPHANED_EXIT = 143;
 
     private static final String MAIN = "dev.ncsdk.samples.Main";
 
@@ -50,6 +68,7 @@ public final class Launcher {
                 System.getProperty("java.class.path"),
                 System.getProperty("java.home"),
                 ProcessHandle.current().info().arguments(),
+                ProcessHandle.current().pid(),
                 args);
         if (child != null) {
             Integer code = runChild(child);
@@ -69,6 +88,7 @@ public final class Launcher {
      * @param classPath this JVM's class path: the jar, for {@code java -jar}
      * @param javaHome this JVM's home
      * @param jvmArguments this JVM's arguments as the operating system reports them
+     * @param pid this JVM's process id, which the child watches
      * @param args the samples' command line
      * @return the command, or null
      */
@@ -79,6 +99,7 @@ public final class Launcher {
             String classPath,
             String javaHome,
             Optional<String[]> jvmArguments,
+            long pid,
             String[] args) {
         if ("false".equalsIgnoreCase(fork) || child != null || classPath == null || javaHome == null) {
             return null;
@@ -110,6 +131,7 @@ public final class Launcher {
         cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-D" + CHILD_PROPERTY + "=true");
+        cmd.add("-D" + PARENT_PROPERTY + "=" + pid);
         cmd.addAll(own.subList(0, jarOption));
         cmd.add("-cp");
         cmd.add(jar.toString());
@@ -142,6 +164,60 @@ public final class Launcher {
             } catch (InterruptedException e) {
                 // keep waiting: only the child decides when the command is over
             }
+        }
+    }
+
+    /**
+     * In the child: stops this JVM when the launcher whose process id is given is no longer its parent. Does nothing
+     * when the property is absent or not a number (the samples run in the launcher's own JVM).
+     *
+     * @param parentPid the {@value #PARENT_PROPERTY} property
+     */
+    static void watchParent(String parentPid) {
+        if (parentPid == null) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(parentPid);
+        } catch (NumberFormatException e) {
+            return;
+        }
+        Thread watch = new ParentWatch(pid);
+        watch.setDaemon(true);
+        watch.start();
+    }
+
+    /**
+     * Whether this process's parent is still the process with this id.
+     *
+     * @param pid the launcher's process id
+     * @return false once the launcher is gone
+     */
+    static boolean parentIs(long pid) {
+        Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+        return parent.isPresent() && parent.get().pid() == pid;
+    }
+
+    /** The child's watch on its launcher (a named class, not a lambda, to keep the lambda machinery out of start-up). */
+    private static final class ParentWatch extends Thread {
+        private final long pid;
+
+        ParentWatch(long pid) {
+            super("ncsdk-launcher-watch");
+            this.pid = pid;
+        }
+
+        @Override
+        public void run() {
+            while (parentIs(pid)) {
+                try {
+                    Thread.sleep(WATCH_MILLIS);
+                } catch (InterruptedException e) {
+                    return; // nobody interrupts this thread but the JVM's end
+                }
+            }
+            Runtime.getRuntime().halt(ORPHANED_EXIT);
         }
     }
 }

@@ -31,6 +31,8 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
+        // in the launcher's child JVM: stop when the launcher is gone, even when it was killed outright
+        Launcher.watchParent(System.getProperty(Launcher.PARENT_PROPERTY));
         System.exit(run(args));
     }
 
@@ -41,11 +43,19 @@ public final class Main {
      * @return the exit code
      */
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        return run(
+                Terminal.safe(new PrintWriter(System.out), Terminal.colourAllowed()),
+                Terminal.safe(new PrintWriter(System.err), false),
+                args);
     }
 
     /**
      * Runs a command line with the given output and error writers and returns its exit code (for tests).
+     *
+     * <p>Everything the commands and picocli print goes through {@link Terminal#safe(java.io.Writer, boolean)}
+     * wrappers of these writers, so text a server chose cannot reach a terminal as control characters (see
+     * {@link Terminal}). Picocli's own colours are off for the same reason (the escaping would show them as
+     * {@code \e[1m}); trusted colour is written with {@link Terminal.SafeWriter#styled}.
      *
      * @param out where the command's output goes
      * @param err where errors go
@@ -53,6 +63,8 @@ public final class Main {
      * @return the exit code
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        out = Terminal.safe(out, false);
+        err = Terminal.safe(err, false);
         Object only = args.length == 0 ? null : command(args[0]);
         if (only instanceof UpdateCheckCommand) {
             // its store read can start while picocli builds its model and parses the command line
@@ -61,6 +73,7 @@ public final class Main {
         CommandLine cl = commandLine(only);
         cl.setOut(out);
         cl.setErr(err);
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cl.setExecutionExceptionHandler(new Failures.Handler());
         try {
             return cl.execute(args);

@@ -5,7 +5,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** What every sample command shares: picocli's spec of the command and its output and error writers. */
+/**
+ * What every sample command shares: picocli's spec of the command and its output and error writers.
+ *
+ * <p>The writers escape control characters (see {@link Terminal}): a command may print a server's text as it is,
+ * and a server cannot retitle, clear or overwrite the user's terminal through it. Colour goes only through
+ * {@link #styled(Terminal.Style, String)}.
+ */
 abstract class SampleCommand implements Callable<Integer> {
     /** Injected by picocli. */
     @Spec
@@ -27,6 +33,22 @@ abstract class SampleCommand implements Callable<Integer> {
      */
     final PrintWriter err() {
         return spec.commandLine().getErr();
+    }
+
+    /**
+     * Prints text to the output in a style, when the output is a colour terminal (a TTY, {@code NO_COLOR} unset);
+     * the text alone otherwise. The text is escaped like all output.
+     *
+     * @param style one of the fixed styles
+     * @param text the text
+     */
+    final void styled(Terminal.Style style, String text) {
+        PrintWriter out = out();
+        if (out instanceof Terminal.SafeWriter) {
+            ((Terminal.SafeWriter) out).styled(style, text);
+        } else {
+            out.print(Terminal.escape(text));
+        }
     }
 
     /** Flushes the output and error writers, so that all a command printed is out before it exits. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherTest {
     private static final String VM = "OpenJDK 64-Bit Server VM";
     private static final String HOME = "/opt/jdk";
+    private static final long PID = 4242;
 
     @TempDir
     Path dir;
@@ -33,7 +34,7 @@ class LauncherTest {
     }
 
     private List<String> plan(String fork, String child, String classPath, Optional<String[]> jvmArgs) {
-        return Launcher.plan(VM, fork, child, classPath, HOME, jvmArgs, new String[] {"update-check", "--json"});
+        return Launcher.plan(VM, fork, child, classPath, HOME, jvmArgs, PID, new String[] {"update-check", "--json"});
     }
 
     @Test
@@ -56,6 +57,7 @@ class LauncherTest {
                         "-XX:TieredStopAtLevel=1",
                         "-XX:+UseSerialGC",
                         "-Dncsdk.samples.child=true",
+                        "-Dncsdk.samples.parent=4242",
                         "-Xmx256m",
                         "-Dhttps.proxyHost=proxy",
                         "-cp",
@@ -91,7 +93,7 @@ class LauncherTest {
         assertThat(plan(null, null, jar.toString(), launchedWith("-cp", jar.toString(), "dev.ncsdk.samples.Main")))
                 .as("not started with -jar")
                 .isNull();
-        assertThat(Launcher.plan("Eclipse OpenJ9 VM", null, null, jar.toString(), HOME, args, new String[0]))
+        assertThat(Launcher.plan("Eclipse OpenJ9 VM", null, null, jar.toString(), HOME, args, PID, new String[0]))
                 .as("not HotSpot")
                 .isNull();
         Files.delete(dir.resolve("ncsdk-samples.jsa"));
@@ -122,5 +124,14 @@ class LauncherTest {
                 .isZero();
         assertThat(Launcher.runChild(List.of(dir.resolve("no-such-java").toString())))
                 .isNull();
+    }
+
+    @Test
+    void theChildsWatchRecognisesItsLauncherAndNoOtherProcess() {
+        long parent = ProcessHandle.current().parent().orElseThrow().pid();
+        assertThat(Launcher.parentIs(parent)).as("the launcher, alive").isTrue();
+        assertThat(Launcher.parentIs(ProcessHandle.current().pid()))
+                .as("another process: the launcher is gone")
+                .isFalse();
     }
 }

@@ -67,6 +67,9 @@ public final class XmlTreeReader {
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
         f.setProperty(XMLInputFactory.IS_COALESCING, false); // Frame joins split text itself
+        // Java 24 lowered the parser's own default element depth limit to MAX_DEPTH (from none): one level above
+        // ours, so that on every Java version this reader's bound, with its clear message, is the one that applies
+        f.setProperty("jdk.xml.maxElementDepth", MAX_DEPTH + 1);
         // without a reporter the JDK's parser prints "[Fatal Error]" lines to standard error; the exception suffices
         f.setXMLReporter((message, errorType, info, location) -> {});
         f.setXMLResolver((publicId, systemId, baseUri, ns) -> {
