@@ -58,9 +58,6 @@ public final class NextcloudApp implements AutoCloseable {
     /** Where AppAPI's OCS routes live; the ExApp routes are called over OCS v1, as AppAPI's own SDK does. */
     static final String APP_API = "/apps/app_api";
 
-    /** How long {@link #close()} waits for log lines the {@link System.Logger} bridge still holds. */
-    private static final Duration CLOSE_LOG_FLUSH = Duration.ofSeconds(2);
-
     private final Shared shared;
     private final String userId;
     private final String requestId;
@@ -624,7 +621,8 @@ public final class NextcloudApp implements AutoCloseable {
 
     /**
      * Ends this client and every view derived from it, when this is the instance a builder made; on a view made by
-     * {@link #asUser} or {@link #withRequestId} it does nothing. Calls in flight finish; later calls fail.
+     * {@link #asUser} or {@link #withRequestId} it does nothing. Log lines the {@link System.Logger} bridge still
+     * holds are sent first, waiting at most the call timeout. Calls in flight finish; later calls fail.
      *
      * <pre>{@code
      * try (NextcloudApp nc = NextcloudApp.fromEnvironment()) { ... }
@@ -634,7 +632,7 @@ public final class NextcloudApp implements AutoCloseable {
     public void close() {
         if (root && !shared.closed.get()) {
             if (shared.log.pending() > 0) {
-                shared.log.flush(CLOSE_LOG_FLUSH); // the last lines of a stopping ExApp matter most
+                shared.log.flush(shared.timeout); // the last lines of a stopping ExApp matter most
             }
             if (!shared.closed.compareAndSet(false, true)) {
                 return;
@@ -663,6 +661,7 @@ public final class NextcloudApp implements AutoCloseable {
         final AtomicBoolean closed = new AtomicBoolean();
         final HttpClient ownedClient; // created for a CA bundle, shut down on close; null otherwise
         final LogState log;
+        final Duration timeout;
 
         Shared(
                 OcsClient owner,
@@ -670,12 +669,14 @@ public final class NextcloudApp implements AutoCloseable {
                 String appVersion,
                 HttpClient ownedClient,
                 LogLevel fallback,
-                int logCapacity) {
+                int logCapacity,
+                Duration timeout) {
             this.owner = owner;
             this.system = system;
             this.appVersion = appVersion;
             this.ownedClient = ownedClient;
             this.log = new LogState(owner, fallback, logCapacity);
+            this.timeout = timeout;
         }
     }
 
@@ -906,7 +907,10 @@ public final class NextcloudApp implements AutoCloseable {
                 b.httpClient(owned);
             }
             return new NextcloudApp(
-                    new Shared(b.build(), system, version, owned, fallbackLogLevel, logQueueCapacity), "", "", true);
+                    new Shared(b.build(), system, version, owned, fallbackLogLevel, logQueueCapacity, timeout),
+                    "",
+                    "",
+                    true);
         }
 
         private String pick(String explicit, String variable) {
