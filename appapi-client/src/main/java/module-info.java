@@ -9,5 +9,6 @@ module dev.ncsdk.appapi {
 
     exports dev.ncsdk.appapi;
     exports dev.ncsdk.appapi.admin;
+    exports dev.ncsdk.appapi.app;
     exports dev.ncsdk.appapi.manifest;
 }
