@@ -11,9 +11,12 @@ import dev.ncsdk.ocs.OcsResponse;
 import dev.ncsdk.ocs.RetryPolicy;
 import dev.ncsdk.ocs.Secret;
 import dev.ncsdk.ocs.internal.http.HttpTransport;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -197,7 +200,8 @@ public final class NextcloudApp implements AutoCloseable {
     /**
      * An OCS client with this view's authentication, for any OCS or JSON route of the server (OCS v2 and JSON by
      * default, as {@link OcsClient} documents). Its failures are the plain SDK exceptions: an AppAPI refusal is an
-     * {@link NcUnauthorizedException}. Closing it does not close this instance.
+     * {@link NcUnauthorizedException} (use {@link #call} for the ExApp's typed errors). Closing it does not close
+     * this instance.
      *
      * <pre>{@code
      * OcsResponse<JsonNode> shares = nc.asUser("alice").ocs().ocs(
@@ -208,6 +212,38 @@ public final class NextcloudApp implements AutoCloseable {
      */
     public OcsClient ocs() {
         return ocs;
+    }
+
+    /**
+     * Sends any OCS request with this view's authentication and returns the envelope's data, turning AppAPI's
+     * refusals into {@link ExAppAuthenticationException} or {@link ExAppDisabledException} like the typed calls.
+     * The path is the route after {@code /ocs/v2.php} (the request may ask for v1).
+     *
+     * <pre>{@code
+     * JsonNode apps = nc.asUser("admin").call(OcsRequest.get("/apps/app_api/api/v1/ex-app/all").build());
+     * }</pre>
+     *
+     * @param request the request
+     * @return the data
+     * @throws ExAppDisabledException when the ExApp is disabled
+     * @throws ExAppAuthenticationException when AppAPI refused the credentials
+     */
+    public JsonNode call(OcsRequest request) {
+        return HttpTransport.await(callAsync(request));
+    }
+
+    /**
+     * Async twin of {@link #call(OcsRequest)}.
+     *
+     * <pre>{@code
+     * nc.callAsync(OcsRequest.get("/cloud/user").build()).thenAccept(me -> ...);
+     * }</pre>
+     *
+     * @param request the request
+     * @return the data's future
+     */
+    public CompletableFuture<JsonNode> callAsync(OcsRequest request) {
+        return send(Objects.requireNonNull(request, "request"));
     }
 
     // ------------------------------------------------------------------------------------------ init status
@@ -290,6 +326,153 @@ public final class NextcloudApp implements AutoCloseable {
                         .idempotent(true)
                         .build())
                 .thenApply(d -> null);
+    }
+
+    // ------------------------------------------------------------------------------------------ resource groups
+
+    /**
+     * Nextcloud's log, written as this ExApp; lines below the server's level are not sent.
+     *
+     * <pre>{@code
+     * nc.log().warning("disk almost full");
+     * }</pre>
+     *
+     * @return the log group of this view
+     */
+    public NextcloudLog log() {
+        return new NextcloudLog(this, shared.log);
+    }
+
+    /**
+     * A {@link System.Logger} writing to Nextcloud's log; never blocks, guarded against re-entry. Same as {@code
+     * log().systemLogger(name)}.
+     *
+     * <pre>{@code
+     * System.Logger log = nc.systemLogger("my.exapp");
+     * log.log(System.Logger.Level.INFO, "ready");
+     * }</pre>
+     *
+     * @param name the logger's name
+     * @return the logger
+     */
+    public System.Logger systemLogger(String name) {
+        return log().systemLogger(name);
+    }
+
+    /**
+     * The ExApp's configuration stored by Nextcloud.
+     *
+     * <pre>{@code
+     * nc.appConfig().set("model", "small");
+     * }</pre>
+     *
+     * @return the app config group
+     */
+    public AppConfig appConfig() {
+        return new AppConfig(this);
+    }
+
+    /**
+     * The ExApp's preferences of the user this view acts as.
+     *
+     * <pre>{@code
+     * nc.asUser("alice").preferences().set("theme", "dark");
+     * }</pre>
+     *
+     * @return the preferences group
+     * @throws IllegalStateException in the system context (AppAPI keeps preferences per user)
+     */
+    public Preferences preferences() {
+        return new Preferences(this);
+    }
+
+    /**
+     * Notifications to the user this view acts as.
+     *
+     * <pre>{@code
+     * nc.asUser("alice").notifications().send(Notification.of("Done", "Your export finished"));
+     * }</pre>
+     *
+     * @return the notifications group
+     * @throws IllegalStateException in the system context (the recipient is the user acted as)
+     */
+    public Notifications notifications() {
+        return new Notifications(this);
+    }
+
+    /**
+     * The ids of all Nextcloud users ({@code GET /ocs/v1.php/apps/app_api/api/v1/users}).
+     *
+     * <pre>{@code
+     * for (String user : nc.users()) { nc.asUser(user).preferences().get("theme"); }
+     * }</pre>
+     *
+     * @return the user ids
+     */
+    public List<String> users() {
+        return HttpTransport.await(usersAsync());
+    }
+
+    /**
+     * Async twin of {@link #users()}.
+     *
+     * <pre>{@code
+     * nc.usersAsync().thenAccept(ids -> ...);
+     * }</pre>
+     *
+     * @return the ids' future
+     */
+    public CompletableFuture<List<String>> usersAsync() {
+        return send(OcsRequest.get(APP_API + "/api/v1/users")
+                        .version(OcsApiVersion.V1)
+                        .build())
+                .thenApply(data -> {
+                    List<String> out = new ArrayList<>();
+                    data.forEach(n -> out.add(n.asText()));
+                    return List.copyOf(out);
+                });
+    }
+
+    /**
+     * An absolute URL of Nextcloud for a path, as Nextcloud's {@code overwrite.cli.url} builds it ({@code GET
+     * /ocs/v1.php/apps/app_api/api/v1/info/nextcloud_url/absolute?url=}). Useful for links in notifications:
+     * {@code NEXTCLOUD_URL} may be an internal address.
+     *
+     * <pre>{@code
+     * URI files = nc.absoluteUrl("index.php/apps/files");
+     * }</pre>
+     *
+     * @param path a path relative to Nextcloud's root
+     * @return the absolute URL
+     */
+    public URI absoluteUrl(String path) {
+        return HttpTransport.await(absoluteUrlAsync(path));
+    }
+
+    /**
+     * Async twin of {@link #absoluteUrl(String)}.
+     *
+     * <pre>{@code
+     * nc.absoluteUrlAsync("index.php/apps/files").thenAccept(u -> ...);
+     * }</pre>
+     *
+     * @param path a path relative to Nextcloud's root
+     * @return the URL's future
+     */
+    public CompletableFuture<URI> absoluteUrlAsync(String path) {
+        Objects.requireNonNull(path, "path");
+        return send(OcsRequest.get(APP_API + "/api/v1/info/nextcloud_url/absolute")
+                        .version(OcsApiVersion.V1)
+                        .query("url", path)
+                        .build())
+                .thenApply(data -> {
+                    String u = data.path("absolute_url").asText("");
+                    try {
+                        return URI.create(u);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("the server sent an unusable absolute URL: " + u, e);
+                    }
+                });
     }
 
     // ------------------------------------------------------------------------------------------ enabled state
@@ -438,7 +621,8 @@ public final class NextcloudApp implements AutoCloseable {
 
     /**
      * Ends this client and every view derived from it, when this is the instance a builder made; on a view made by
-     * {@link #asUser} or {@link #withRequestId} it does nothing. Calls in flight finish; later calls fail.
+     * {@link #asUser} or {@link #withRequestId} it does nothing. Log lines the {@link System.Logger} bridge still
+     * holds are sent first, waiting at most the call timeout. Calls in flight finish; later calls fail.
      *
      * <pre>{@code
      * try (NextcloudApp nc = NextcloudApp.fromEnvironment()) { ... }
@@ -446,7 +630,13 @@ public final class NextcloudApp implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (root && shared.closed.compareAndSet(false, true)) {
+        if (root && !shared.closed.get()) {
+            if (shared.log.pending() > 0) {
+                shared.log.flush(shared.timeout); // the last lines of a stopping ExApp matter most
+            }
+            if (!shared.closed.compareAndSet(false, true)) {
+                return;
+            }
             shared.owner.close();
             if (shared.ownedClient != null) {
                 SystemCaBundle.shutdown(shared.ownedClient);
@@ -470,12 +660,23 @@ public final class NextcloudApp implements AutoCloseable {
         final AtomicInteger lastProgress = new AtomicInteger();
         final AtomicBoolean closed = new AtomicBoolean();
         final HttpClient ownedClient; // created for a CA bundle, shut down on close; null otherwise
+        final LogState log;
+        final Duration timeout;
 
-        Shared(OcsClient owner, AppApiCredentials system, String appVersion, HttpClient ownedClient) {
+        Shared(
+                OcsClient owner,
+                AppApiCredentials system,
+                String appVersion,
+                HttpClient ownedClient,
+                LogLevel fallback,
+                int logCapacity,
+                Duration timeout) {
             this.owner = owner;
             this.system = system;
             this.appVersion = appVersion;
             this.ownedClient = ownedClient;
+            this.log = new LogState(owner, fallback, logCapacity);
+            this.timeout = timeout;
         }
     }
 
@@ -505,6 +706,8 @@ public final class NextcloudApp implements AutoCloseable {
         private HttpClient httpClient;
         private Path caBundle;
         private boolean systemCaBundle;
+        private LogLevel fallbackLogLevel = LogLevel.WARNING;
+        private int logQueueCapacity = LogState.DEFAULT_CAPACITY;
 
         private Builder() {}
 
@@ -637,6 +840,34 @@ public final class NextcloudApp implements AutoCloseable {
         }
 
         /**
+         * Sets the lowest level {@link NextcloudApp#log()} sends when the server does not report its own (default
+         * {@link LogLevel#WARNING}, Nextcloud's default {@code loglevel}). AppAPI reports {@code app_api.loglevel}
+         * in the capabilities only to a logged-in user, not to an ExApp in the system context.
+         *
+         * @param level the level
+         * @return this builder
+         */
+        public Builder fallbackLogLevel(LogLevel level) {
+            this.fallbackLogLevel = Objects.requireNonNull(level, "level");
+            return this;
+        }
+
+        /**
+         * Sets how many lines the {@link NextcloudLog#systemLogger} bridge holds while they wait to be sent
+         * (default {@value LogState#DEFAULT_CAPACITY}); more are dropped and counted, never blocking the caller.
+         *
+         * @param lines a positive count
+         * @return this builder
+         */
+        public Builder logQueueCapacity(int lines) {
+            if (lines <= 0) {
+                throw new IllegalArgumentException("logQueueCapacity must be positive");
+            }
+            this.logQueueCapacity = lines;
+            return this;
+        }
+
+        /**
          * Builds the client in the system context.
          *
          * @return the client
@@ -675,7 +906,11 @@ public final class NextcloudApp implements AutoCloseable {
                 owned = SystemCaBundle.httpClient(caBundle != null ? caBundle : SystemCaBundle.find(), connectTimeout);
                 b.httpClient(owned);
             }
-            return new NextcloudApp(new Shared(b.build(), system, version, owned), "", "", true);
+            return new NextcloudApp(
+                    new Shared(b.build(), system, version, owned, fallbackLogLevel, logQueueCapacity, timeout),
+                    "",
+                    "",
+                    true);
         }
 
         private String pick(String explicit, String variable) {

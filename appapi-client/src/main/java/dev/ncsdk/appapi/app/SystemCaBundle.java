@@ -43,21 +43,26 @@ final class SystemCaBundle {
 
     private SystemCaBundle() {}
 
-    /** The first bundle that exists. */
+    /** The first system bundle that exists. */
     static Path find() {
-        for (Path p : LOCATIONS) {
+        return find(LOCATIONS);
+    }
+
+    /** The first readable file of the candidates. */
+    static Path find(List<Path> candidates) {
+        for (Path p : candidates) {
             if (Files.isReadable(p)) {
                 return p;
             }
         }
-        throw new UncheckedIOException(new IOException("no system CA bundle found in " + LOCATIONS));
+        throw new UncheckedIOException(new IOException("no system CA bundle found in " + candidates));
     }
 
     /** The certificates of a PEM bundle; text around the blocks (comments) is ignored. */
     static List<X509Certificate> read(Path bundle) {
         String text;
         try {
-            text = Files.readString(bundle, StandardCharsets.US_ASCII);
+            text = Files.readString(bundle, StandardCharsets.ISO_8859_1); // never fails; comments may be UTF-8
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the CA bundle " + bundle, e);
         }
@@ -84,40 +89,54 @@ final class SystemCaBundle {
     /** A TLS context trusting the JVM's default CAs and the bundle's certificates. */
     static SSLContext context(Path bundle) {
         try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, new TrustManager[] {trustManager(bundle)}, null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS with the CA bundle " + bundle + ": " + e, e);
+        }
+    }
+
+    /** A PKIX trust manager whose anchors are the JVM's default CAs and the bundle's certificates. */
+    static X509TrustManager trustManager(Path bundle) {
+        List<X509Certificate> extra = read(bundle);
+        try {
             KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
             ks.load(null, null);
             int i = 0;
             for (X509Certificate c : jdkDefaults().getAcceptedIssuers()) {
                 ks.setCertificateEntry("jdk-" + i++, c);
             }
-            List<X509Certificate> extra = read(bundle);
             for (X509Certificate c : extra) {
                 ks.setCertificateEntry("bundle-" + i++, c);
             }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(ks);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
             LOG.log(
                     System.Logger.Level.DEBUG,
                     "trusting {0} certificates of {1} besides the JVM''s CAs",
                     extra.size(),
                     bundle);
-            return ctx;
+            return x509(tmf.getTrustManagers());
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot set up TLS with the CA bundle " + bundle + ": " + e, e);
         }
     }
 
-    private static X509TrustManager jdkDefaults() throws GeneralSecurityException {
+    /** The JVM's default trust manager (its {@code cacerts}). */
+    static X509TrustManager jdkDefaults() throws GeneralSecurityException {
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init((KeyStore) null);
-        for (TrustManager tm : tmf.getTrustManagers()) {
+        return x509(tmf.getTrustManagers());
+    }
+
+    private static X509TrustManager x509(TrustManager[] managers) throws GeneralSecurityException {
+        for (TrustManager tm : managers) {
             if (tm instanceof X509TrustManager) {
                 return (X509TrustManager) tm;
             }
         }
-        throw new GeneralSecurityException("the JVM has no X.509 trust manager");
+        throw new GeneralSecurityException("no X.509 trust manager");
     }
 
     /** An HTTP client like the SDK's own (no redirects followed) with that TLS context. */
