@@ -31,8 +31,8 @@ class ExAppLoadTest {
                 .environment(ExAppTesting.env("http://127.0.0.1:9"))
                 .route(HttpMethod.POST, "/echo/{n}", AccessLevel.USER, req -> {
                     served.incrementAndGet();
-                    return Response.json(Map.of(
-                            "n", req.pathParam("n"), "user", req.user(), "body", req.bodyAsString()));
+                    return Response.json(
+                            Map.of("n", req.pathParam("n"), "user", req.user(), "body", req.bodyAsString()));
                 })
                 .build()
                 .start()) {
