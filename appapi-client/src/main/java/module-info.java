@@ -6,9 +6,11 @@
 module dev.ncsdk.appapi {
     requires transitive dev.ncsdk.ocs;
     requires java.xml;
+    requires jdk.httpserver;
 
     exports dev.ncsdk.appapi;
     exports dev.ncsdk.appapi.admin;
     exports dev.ncsdk.appapi.app;
+    exports dev.ncsdk.appapi.exapp;
     exports dev.ncsdk.appapi.manifest;
 }
