@@ -1,6 +1,7 @@
 package dev.ncsdk.samples;
 
 import dev.ncsdk.ocs.NcException;
+import dev.ncsdk.ocs.NcInsecureHttpException;
 import dev.ncsdk.ocs.NcResponseException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -23,11 +24,15 @@ final class Failures {
      *
      * @param err where the error goes
      * @param e the error
-     * @return {@link #FAILED} when the server answered, {@link #NO_ANSWER} when it did not
+     * @return {@link #FAILED} when the server answered, {@link #USAGE} when the command line asked for something the
+     *     SDK refuses before sending (credentials over plain http), {@link #NO_ANSWER} when the server did not answer
      */
     static int report(PrintWriter err, NcException e) {
         err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-        return e instanceof NcResponseException ? FAILED : NO_ANSWER;
+        if (e instanceof NcResponseException) {
+            return FAILED;
+        }
+        return e instanceof NcInsecureHttpException ? USAGE : NO_ANSWER;
     }
 
     /**
