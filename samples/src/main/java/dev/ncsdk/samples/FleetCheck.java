@@ -109,7 +109,12 @@ final class FleetCheck {
             printTables(fleet, out);
         }
         c.flush();
-        return fleet.allJudged() ? 0 : Failures.FAILED;
+        for (ServerCheck s : fleet.servers()) {
+            if (!s.checked() || !c.judged(s.report())) {
+                return Failures.FAILED;
+            }
+        }
+        return 0;
     }
 
     private Channel parseChannel() throws Usage {

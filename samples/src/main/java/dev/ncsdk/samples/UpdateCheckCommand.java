@@ -27,8 +27,8 @@ import picocli.CommandLine.ParameterException;
  * server's rules (see {@link UpdateChecker}). Prints a table, or with {@code --json} an object
  * {@code {"updates": [{"app", "installed", "available", "nightly", "download"}], "skipped": [{"app", "installed",
  * "reason"}], "notInStore": ["id"]}}. Exit code 0 when every app was judged (with or without updates), 1 when some
- * app could not be judged (not in the store, unreadable installed version) or the check could not run (store
- * unreachable, rate-limited), 2 for bad usage. With {@code --server} or {@code --servers} it reads running servers
+ * app could not be judged (not in the store, unless {@code --ignore-not-in-store}; unreadable installed version) or the
+ * check could not run (store unreachable, rate-limited), 2 for bad usage. With {@code --server} or {@code --servers} it reads running servers
  * over OCS instead ({@link FleetCheck}).
  */
 @Command(
@@ -75,6 +75,12 @@ public final class UpdateCheckCommand extends SampleCommand {
 
     @Option(names = "--check-max", description = "Also honour each release's maximum Nextcloud version.")
     boolean checkMax;
+
+    @Option(
+            names = "--ignore-not-in-store",
+            description = "Apps the store does not list (shipped with Nextcloud, private) still show, but no longer"
+                    + " make the exit code 1.")
+    boolean ignoreNotInStore;
 
     @Option(
             names = "--json",
@@ -242,7 +248,15 @@ public final class UpdateCheckCommand extends SampleCommand {
             printTable(report, installedApps.size(), out);
         }
         flush();
-        return report.allJudged() ? 0 : Failures.FAILED;
+        return judged(report) ? 0 : Failures.FAILED;
+    }
+
+    /**
+     * Whether a report counts as fully judged for the exit code: every app judged, where with
+     * {@code --ignore-not-in-store} an app the store does not list does not count against it.
+     */
+    boolean judged(UpdateReport report) {
+        return ignoreNotInStore ? report.unjudgedApps().isEmpty() : report.allJudged();
     }
 
     /** Store releases that could not be read: a warning each (their apps are still judged by their other releases). */

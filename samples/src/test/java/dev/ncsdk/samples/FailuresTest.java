@@ -21,7 +21,8 @@ class FailuresTest {
 
     @Test
     void aTimeoutIsNoAnswer() {
-        int code = Failures.report(new PrintWriter(new StringWriter(), true), new NcTimeoutException("no answer", null, false));
+        int code = Failures.report(
+                new PrintWriter(new StringWriter(), true), new NcTimeoutException("no answer", null, false));
         assertThat(code).isEqualTo(Failures.NO_ANSWER);
     }
 }

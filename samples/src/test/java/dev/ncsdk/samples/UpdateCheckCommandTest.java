@@ -243,6 +243,24 @@ class UpdateCheckCommandTest {
     }
 
     @Test
+    void ignoreNotInStoreKeepsListingThemButExitsZero() {
+        int code = check(
+                "--platform", "10.0.0", "--app", "apporder=0.3.3", "--app", "files=2.0.0", "--ignore-not-in-store");
+
+        assertThat(code).isEqualTo(0);
+        assertThat(std.out()).contains("Not in the store (1): files");
+    }
+
+    @Test
+    void ignoreNotInStoreStillFailsOnAnUnreadableInstalledVersion() {
+        int code =
+                check("--platform", "10.0.0", "--app", "apporder=abc", "--app", "files=2.0.0", "--ignore-not-in-store");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(std.out()).contains("Could not be judged (1):");
+    }
+
+    @Test
     void jsonNamesEveryAppThatCouldNotBeJudged() throws IOException {
         int code = check(
                 "--platform",
