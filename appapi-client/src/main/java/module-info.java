@@ -10,4 +10,5 @@ module dev.ncsdk.appapi {
     exports dev.ncsdk.appapi;
     exports dev.ncsdk.appapi.admin;
     exports dev.ncsdk.appapi.manifest;
+    exports dev.ncsdk.appapi.app.files;
 }

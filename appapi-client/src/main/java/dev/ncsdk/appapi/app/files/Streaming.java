@@ -1,0 +1,421 @@
+package dev.ncsdk.appapi.app.files;
+
+import dev.ncsdk.ocs.NcException;
+import dev.ncsdk.ocs.NcTimeoutException;
+import dev.ncsdk.ocs.NcTransportException;
+import dev.ncsdk.ocs.internal.http.HttpResult;
+import dev.ncsdk.ocs.internal.http.HttpTransport;
+import dev.ncsdk.ocs.internal.http.Uris;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Streamed request and response bodies on the transport's HTTP client, with its credentials and user agent: a
+ * download is written piece by piece to an {@link OutputStream} as it arrives (the HTTP client's back-pressure keeps
+ * a few buffers in memory, never the file), an upload body is pulled from its publisher as the socket takes it.
+ *
+ * <p>Timeouts are about progress, not the whole transfer (a 5 GB file may take an hour): the call fails with {@link
+ * NcTimeoutException} when no body bytes moved for the idle timeout, or when the answer's headers did not arrive
+ * within the response timeout after the request was sent. Streamed calls are never retried.
+ */
+final class Streaming {
+    /** The most of a failed answer's body kept (an error document is small). */
+    static final int MAX_ERROR_BODY = 64 * 1024;
+
+    private final HttpTransport transport;
+    private final Duration idleTimeout;
+    private final Duration responseTimeout;
+
+    Streaming(HttpTransport transport, Duration idleTimeout, Duration responseTimeout) {
+        this.transport = transport;
+        this.idleTimeout = idleTimeout;
+        this.responseTimeout = responseTimeout;
+    }
+
+    /** The result of a download: the bytes written, or the failed answer. */
+    static final class Downloaded {
+        final long bytes;
+        final HttpResult failure;
+
+        Downloaded(long bytes, HttpResult failure) {
+            this.bytes = bytes;
+            this.failure = failure;
+        }
+    }
+
+    /**
+     * GETs a resource into a stream. A 2xx body goes to {@code out}; any other answer is returned as {@link
+     * Downloaded#failure} with its body (cut at {@link #MAX_ERROR_BODY}).
+     *
+     * @throws NcTransportException when the connection failed or was cut before the whole body arrived
+     * @throws UncheckedIOException when writing to {@code out} failed
+     */
+    Downloaded download(URI uri, OutputStream out, TransferListener listener) {
+        Activity activity = new Activity(Activity.WAITING);
+        AtomicReference<Sink> sink = new AtomicReference<>();
+        HttpResponse.BodyHandler<Long> handler = info -> {
+            activity.phase(Activity.RECEIVING);
+            long total = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+            Sink s = info.statusCode() / 100 == 2
+                    ? new Sink(out, listener, total, activity)
+                    : new Sink(null, TransferListener.NONE, total, activity);
+            sink.set(s);
+            return s;
+        };
+        HttpRequest request = request(uri, "GET", List.of(), HttpRequest.BodyPublishers.noBody());
+        HttpResponse<Long> r = await(send(request, handler), activity, "GET", uri);
+        Sink s = sink.get();
+        if (r.statusCode() / 100 != 2) {
+            return new Downloaded(0, new HttpResult("GET", r.uri(), r.statusCode(), r.headers(), s.error()));
+        }
+        long declared = r.headers().firstValueAsLong("Content-Length").orElse(-1);
+        if (declared >= 0 && declared != r.body()) {
+            throw new NcTransportException(
+                    "GET " + Uris.redact(uri) + ": the body ended after " + r.body() + " of " + declared + " bytes",
+                    null,
+                    true);
+        }
+        return new Downloaded(r.body(), null);
+    }
+
+    /**
+     * Sends a request with a streamed body and returns the answer, whatever its status (its body cut at {@link
+     * #MAX_ERROR_BODY}).
+     *
+     * @param headers name/value pairs
+     * @param body the body; its length is sent as {@code Content-Length} when known
+     */
+    HttpResult upload(
+            String method,
+            URI uri,
+            List<String[]> headers,
+            HttpRequest.BodyPublisher body,
+            TransferListener listener) {
+        Activity activity = new Activity(Activity.SENDING);
+        AtomicReference<Sink> sink = new AtomicReference<>();
+        HttpResponse.BodyHandler<Long> handler = info -> {
+            activity.phase(Activity.RECEIVING);
+            Sink s = new Sink(null, TransferListener.NONE, -1, activity);
+            sink.set(s);
+            return s;
+        };
+        HttpRequest request = request(uri, method, headers, new Counting(body, listener, activity));
+        HttpResponse<Long> r = await(send(request, handler), activity, method, uri);
+        return new HttpResult(method, r.uri(), r.statusCode(), r.headers(), sink.get().error());
+    }
+
+    private <T> CompletableFuture<HttpResponse<T>> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        if (transport.isClosed()) {
+            throw new IllegalStateException("client is closed");
+        }
+        return transport.httpClient().sendAsync(request, handler);
+    }
+
+    private HttpRequest request(URI uri, String method, List<String[]> headers, HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder rb = HttpRequest.newBuilder(uri);
+        if ("http".equalsIgnoreCase(uri.getScheme())) {
+            rb.version(HttpClient.Version.HTTP_1_1); // as the transport does: the JDK's h2c upgrade breaks proxies
+        }
+        rb.header("User-Agent", transport.userAgent());
+        for (String[] h : headers) {
+            rb.header(h[0], h[1]);
+        }
+        for (Map.Entry<String, String> e : transport.credentials().headers().entrySet()) {
+            rb.setHeader(e.getKey(), e.getValue());
+        }
+        // no Accept-Encoding: a file comes as it is stored, so its length can be checked
+        return rb.method(method, body).build();
+    }
+
+    /** Waits for the answer, failing the call when it makes no progress. */
+    private <T> HttpResponse<T> await(
+            CompletableFuture<HttpResponse<T>> future, Activity activity, String method, URI uri) {
+        long poll = Math.max(10, Math.min(200, idleTimeout.toMillis() / 4));
+        while (true) {
+            try {
+                return future.get(poll, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                String stalled = activity.stalled(idleTimeout, responseTimeout);
+                if (stalled != null) {
+                    future.cancel(true); // aborts the exchange
+                    throw new NcTimeoutException(
+                            method + " " + Uris.redact(uri) + ": " + stalled, null, activity.phase != Activity.WAITING
+                                    || activity.sentAny);
+                }
+            } catch (InterruptedException e) {
+                future.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new NcTransportException("interrupted during " + method + " " + Uris.redact(uri), e, true);
+            } catch (ExecutionException e) {
+                throw failure(method, uri, e.getCause(), activity);
+            }
+        }
+    }
+
+    private static RuntimeException failure(String method, URI uri, Throwable t, Activity activity) {
+        Throwable c = t;
+        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
+        }
+        String what = method + " " + Uris.redact(uri);
+        if (c instanceof LocalWriteException) {
+            return new UncheckedIOException("writing the download of " + Uris.redact(uri) + " failed",
+                    (IOException) c.getCause());
+        }
+        if (c instanceof NcException) {
+            return (NcException) c;
+        }
+        if (c instanceof HttpConnectTimeoutException) {
+            return new NcTimeoutException(what + ": connecting timed out", c, false);
+        }
+        if (c instanceof ConnectException || c instanceof UnresolvedAddressException) {
+            return new NcTransportException(what + ": cannot connect (" + detail(c) + ")", c, false);
+        }
+        if (c instanceof IOException) {
+            String where = activity.received > 0 ? " after " + activity.received + " bytes of the body" : "";
+            return new NcTransportException(what + ": the connection failed" + where + " (" + detail(c) + ")", c,
+                    true);
+        }
+        if (c instanceof RuntimeException) {
+            return (RuntimeException) c;
+        }
+        return new NcTransportException(what + ": " + c, c, true);
+    }
+
+    private static String detail(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** What a streamed call is doing, and when it last made progress. */
+    static final class Activity {
+        static final int SENDING = 0;
+        static final int WAITING = 1;
+        static final int RECEIVING = 2;
+
+        volatile int phase;
+        volatile long last = System.nanoTime();
+        volatile boolean sentAny;
+        volatile long received;
+
+        Activity(int phase) {
+            this.phase = phase;
+        }
+
+        void phase(int p) {
+            phase = p;
+            last = System.nanoTime();
+        }
+
+        void touch() {
+            last = System.nanoTime();
+        }
+
+        /** Why the call is stalled, or {@code null} while it is not. */
+        String stalled(Duration idle, Duration response) {
+            long quiet = System.nanoTime() - last;
+            int p = phase;
+            if (p == WAITING) {
+                return quiet > response.toNanos()
+                        ? "no answer within " + response.toMillis() + " ms"
+                        : null;
+            }
+            return quiet > idle.toNanos()
+                    ? (p == SENDING ? "sending" : "receiving") + " stalled: no data for " + idle.toMillis() + " ms"
+                    : null;
+        }
+    }
+
+    /** Counts an upload body as the HTTP client pulls it. */
+    private static final class Counting implements HttpRequest.BodyPublisher {
+        private final HttpRequest.BodyPublisher delegate;
+        private final TransferListener listener;
+        private final Activity activity;
+
+        Counting(HttpRequest.BodyPublisher delegate, TransferListener listener, Activity activity) {
+            this.delegate = delegate;
+            this.listener = listener;
+            this.activity = activity;
+        }
+
+        @Override
+        public long contentLength() {
+            return delegate.contentLength();
+        }
+
+        @Override
+        public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+            long total = delegate.contentLength();
+            delegate.subscribe(new Flow.Subscriber<ByteBuffer>() {
+                private long sent;
+
+                @Override
+                public void onSubscribe(Flow.Subscription subscription) {
+                    subscriber.onSubscribe(subscription);
+                }
+
+                @Override
+                public void onNext(ByteBuffer item) {
+                    sent += item.remaining();
+                    activity.sentAny = true;
+                    activity.touch();
+                    subscriber.onNext(item);
+                    listener.onProgress(sent, total);
+                }
+
+                @Override
+                public void onError(Throwable throwable) {
+                    subscriber.onError(throwable);
+                }
+
+                @Override
+                public void onComplete() {
+                    if (activity.phase == Activity.SENDING) {
+                        activity.phase(Activity.WAITING);
+                    }
+                    subscriber.onComplete();
+                }
+            });
+        }
+    }
+
+    /** A write to the caller's stream failed: not a network failure. */
+    private static final class LocalWriteException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LocalWriteException(IOException cause) {
+            super(cause);
+        }
+    }
+
+    /**
+     * Writes a response body to a stream as it arrives, one buffer list at a time (back-pressure: the next is asked
+     * for after the last was written), or keeps the first {@link #MAX_ERROR_BODY} bytes of it when {@code out} is
+     * {@code null}.
+     */
+    private static final class Sink implements HttpResponse.BodySubscriber<Long> {
+        private final OutputStream out;
+        private final TransferListener listener;
+        private final long total;
+        private final Activity activity;
+        private final CompletableFuture<Long> result = new CompletableFuture<>();
+        private final ByteArrayOutputStream kept;
+        private Flow.Subscription subscription;
+        private byte[] scratch;
+        private long count;
+
+        Sink(OutputStream out, TransferListener listener, long total, Activity activity) {
+            this.out = out;
+            this.listener = listener;
+            this.total = total;
+            this.activity = activity;
+            this.kept = out == null ? new ByteArrayOutputStream() : null;
+        }
+
+        byte[] error() {
+            return kept == null ? new byte[0] : kept.toByteArray();
+        }
+
+        @Override
+        public CompletionStage<Long> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(1);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            try {
+                for (ByteBuffer b : items) {
+                    int n = b.remaining();
+                    if (out != null) {
+                        write(b);
+                    } else {
+                        keep(b);
+                    }
+                    count += n;
+                }
+            } catch (IOException e) {
+                subscription.cancel();
+                result.completeExceptionally(new LocalWriteException(e));
+                return;
+            } catch (RuntimeException e) {
+                subscription.cancel();
+                result.completeExceptionally(e);
+                return;
+            }
+            activity.received = count;
+            activity.touch();
+            if (out != null) {
+                listener.onProgress(count, total);
+            }
+            subscription.request(1);
+        }
+
+        private void write(ByteBuffer b) throws IOException {
+            if (b.hasArray()) {
+                out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
+                b.position(b.limit());
+                return;
+            }
+            if (scratch == null) {
+                scratch = new byte[16 * 1024];
+            }
+            while (b.hasRemaining()) {
+                int n = Math.min(scratch.length, b.remaining());
+                b.get(scratch, 0, n);
+                out.write(scratch, 0, n);
+            }
+        }
+
+        private void keep(ByteBuffer b) {
+            int room = MAX_ERROR_BODY - kept.size();
+            int n = Math.min(room, b.remaining());
+            if (n > 0) {
+                byte[] part = new byte[n];
+                b.get(part);
+                kept.write(part, 0, n);
+            }
+            b.position(b.limit());
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            result.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(count);
+        }
+    }
+
+    /** The header value for a boolean WebDAV flag. */
+    static String flag(boolean b) {
+        return b ? "T" : "F";
+    }
+}
