@@ -608,15 +608,19 @@ public final class NextcloudFiles {
             return result(p, size, moved, chunks);
         } finally {
             if (!assembled) {
-                abort(upload);
+                abort(upload, destination);
             }
         }
     }
 
     /** Removes an unfinished upload's chunks; a failure here must not hide the one that got us here. */
-    private void abort(URI upload) {
+    private void abort(URI upload, String destination) {
         try {
-            transport.send(HttpCall.builder("DELETE", upload).idempotent(false).build());
+            // chunked upload v2 wants the Destination header on every request of the upload
+            transport.send(HttpCall.builder("DELETE", upload)
+                    .header("Destination", destination)
+                    .idempotent(false)
+                    .build());
         } catch (NcException | IllegalStateException ignored) {
             // Nextcloud expires upload folders after 24 hours anyway
         }
