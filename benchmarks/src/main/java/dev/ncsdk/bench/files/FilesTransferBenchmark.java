@@ -170,8 +170,8 @@ public class FilesTransferBenchmark {
      */
     @Benchmark
     public long bareDownload() throws IOException, InterruptedException {
-        HttpResponse<InputStream> r = bare.send(
-                HttpRequest.newBuilder(blob).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> r =
+                bare.send(HttpRequest.newBuilder(blob).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream in = r.body()) {
             return in.transferTo(OutputStream.nullOutputStream());
         }
@@ -204,8 +204,8 @@ public class FilesTransferBenchmark {
      */
     @Benchmark
     public int bareUpload() throws IOException, InterruptedException {
-        HttpRequest.BodyPublisher body =
-                HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> source(size)), size);
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.ofInputStream(() -> source(size)), size);
         return bare.send(HttpRequest.newBuilder(upload).PUT(body).build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode();
     }

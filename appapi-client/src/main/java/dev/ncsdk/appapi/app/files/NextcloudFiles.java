@@ -529,7 +529,10 @@ public final class NextcloudFiles {
         }
         String p = target(path);
         if (size < 0) {
-            return put(p, HttpRequest.BodyPublishers.ofInputStream(() -> new BoundedInput(in, Long.MAX_VALUE)), -1,
+            return put(
+                    p,
+                    HttpRequest.BodyPublishers.ofInputStream(() -> new BoundedInput(in, Long.MAX_VALUE)),
+                    -1,
                     listener);
         }
         if (size <= threshold) {
@@ -662,7 +665,8 @@ public final class NextcloudFiles {
      * @throws NcResponseException HTTP 405 when something exists at the path already
      */
     public void mkdir(String path) {
-        check(transport.send(HttpCall.builder("MKCOL", uri(target(path))).idempotent(false).build()));
+        check(transport.send(
+                HttpCall.builder("MKCOL", uri(target(path))).idempotent(false).build()));
     }
 
     /**
@@ -678,8 +682,9 @@ public final class NextcloudFiles {
         StringBuilder p = new StringBuilder();
         for (String segment : DavPaths.segments(path)) {
             p.append('/').append(segment);
-            HttpResult r =
-                    transport.send(HttpCall.builder("MKCOL", uri(p.toString())).idempotent(false).build());
+            HttpResult r = transport.send(HttpCall.builder("MKCOL", uri(p.toString()))
+                    .idempotent(false)
+                    .build());
             if (!r.isSuccess() && r.status() != 405) { // 405: it exists
                 throw DavErrors.of(r);
             }
@@ -737,7 +742,8 @@ public final class NextcloudFiles {
      * @throws NcNotFoundException when it does not exist
      */
     public void delete(String path) {
-        check(transport.send(HttpCall.builder("DELETE", uri(target(path))).idempotent(false).build()));
+        check(transport.send(
+                HttpCall.builder("DELETE", uri(target(path))).idempotent(false).build()));
     }
 
     private static void check(HttpResult r) {

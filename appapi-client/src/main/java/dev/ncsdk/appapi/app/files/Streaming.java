@@ -107,11 +107,7 @@ final class Streaming {
      * @param body the body; its length is sent as {@code Content-Length} when known
      */
     HttpResult upload(
-            String method,
-            URI uri,
-            List<String[]> headers,
-            HttpRequest.BodyPublisher body,
-            TransferListener listener) {
+            String method, URI uri, List<String[]> headers, HttpRequest.BodyPublisher body, TransferListener listener) {
         Activity activity = new Activity(Activity.SENDING);
         AtomicReference<Sink> sink = new AtomicReference<>();
         HttpResponse.BodyHandler<Long> handler = info -> {
@@ -122,7 +118,8 @@ final class Streaming {
         };
         HttpRequest request = request(uri, method, headers, new Counting(body, listener, activity));
         HttpResponse<Long> r = await(send(request, handler), activity, method, uri);
-        return new HttpResult(method, r.uri(), r.statusCode(), r.headers(), sink.get().error());
+        return new HttpResult(
+                method, r.uri(), r.statusCode(), r.headers(), sink.get().error());
     }
 
     private <T> CompletableFuture<HttpResponse<T>> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
@@ -160,8 +157,9 @@ final class Streaming {
                 if (stalled != null) {
                     future.cancel(true); // aborts the exchange
                     throw new NcTimeoutException(
-                            method + " " + Uris.redact(uri) + ": " + stalled, null, activity.phase != Activity.WAITING
-                                    || activity.sentAny);
+                            method + " " + Uris.redact(uri) + ": " + stalled,
+                            null,
+                            activity.phase != Activity.WAITING || activity.sentAny);
                 }
             } catch (InterruptedException e) {
                 future.cancel(true);
@@ -180,8 +178,8 @@ final class Streaming {
         }
         String what = method + " " + Uris.redact(uri);
         if (c instanceof LocalWriteException) {
-            return new UncheckedIOException("writing the download of " + Uris.redact(uri) + " failed",
-                    (IOException) c.getCause());
+            return new UncheckedIOException(
+                    "writing the download of " + Uris.redact(uri) + " failed", (IOException) c.getCause());
         }
         if (c instanceof NcException) {
             return (NcException) c;
@@ -194,8 +192,7 @@ final class Streaming {
         }
         if (c instanceof IOException) {
             String where = activity.received > 0 ? " after " + activity.received + " bytes of the body" : "";
-            return new NcTransportException(what + ": the connection failed" + where + " (" + detail(c) + ")", c,
-                    true);
+            return new NcTransportException(what + ": the connection failed" + where + " (" + detail(c) + ")", c, true);
         }
         if (c instanceof RuntimeException) {
             return (RuntimeException) c;
@@ -236,9 +233,7 @@ final class Streaming {
             long quiet = System.nanoTime() - last;
             int p = phase;
             if (p == WAITING) {
-                return quiet > response.toNanos()
-                        ? "no answer within " + response.toMillis() + " ms"
-                        : null;
+                return quiet > response.toNanos() ? "no answer within " + response.toMillis() + " ms" : null;
             }
             return quiet > idle.toNanos()
                     ? (p == SENDING ? "sending" : "receiving") + " stalled: no data for " + idle.toMillis() + " ms"

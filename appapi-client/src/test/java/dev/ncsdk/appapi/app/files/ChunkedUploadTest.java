@@ -76,7 +76,8 @@ class ChunkedUploadTest {
             progress.add(done);
         });
 
-        assertThat(java.util.Arrays.equals(server.files.get("/alice/Backups/big file #1.bin"), data)).isTrue();
+        assertThat(java.util.Arrays.equals(server.files.get("/alice/Backups/big file #1.bin"), data))
+                .isTrue();
         assertThat(r.chunks()).isEqualTo(3);
         assertThat(r.size()).isEqualTo(data.length);
         assertThat(r.fileId()).isEqualTo(123);
@@ -100,7 +101,9 @@ class ChunkedUploadTest {
                 assertThat(s.headers()).containsEntry("OC-Total-Length", Long.toString(data.length));
             }
         }
-        assertThat(server.seen).extracting(DavServer.Seen::bodyLength).containsExactly(0L, 5 * MIB, 5 * MIB, 2 * MIB + 123, 0L);
+        assertThat(server.seen)
+                .extracting(DavServer.Seen::bodyLength)
+                .containsExactly(0L, 5 * MIB, 5 * MIB, 2 * MIB + 123, 0L);
     }
 
     @Test
@@ -108,7 +111,8 @@ class ChunkedUploadTest {
         byte[] data = random(11 * MIB);
         UploadResult r = files().upload("/s.bin", new ByteArrayInputStream(data), data.length);
         assertThat(r.chunks()).isEqualTo(3);
-        assertThat(java.util.Arrays.equals(server.files.get("/alice/s.bin"), data)).isTrue();
+        assertThat(java.util.Arrays.equals(server.files.get("/alice/s.bin"), data))
+                .isTrue();
     }
 
     @Test
@@ -122,7 +126,8 @@ class ChunkedUploadTest {
         assertThat(r.etag()).isEqualTo("put-etag");
         assertThat(server.requestLines()).containsExactly("PUT /remote.php/dav/files/alice/small.bin");
         assertThat(server.seen.get(0).headers()).containsEntry("Content-Length", Long.toString(data.length));
-        assertThat(java.util.Arrays.equals(server.files.get("/alice/small.bin"), data)).isTrue();
+        assertThat(java.util.Arrays.equals(server.files.get("/alice/small.bin"), data))
+                .isTrue();
     }
 
     @Test
@@ -153,7 +158,8 @@ class ChunkedUploadTest {
 
     @Test
     void chunkSizesOutsideNextcloudsRulesAreRefused() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NextcloudFiles.builder(ocs, "alice").chunkSize(MIB))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> NextcloudFiles.builder(ocs, "alice").chunkSize(MIB))
                 .isInstanceOf(IllegalArgumentException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> NextcloudFiles.builder(ocs, "alice").chunkSize(6L * 1024 * MIB))

@@ -77,7 +77,9 @@ final class DavServer implements AutoCloseable {
             String path = x.getRequestURI().getPath(); // decoded
             Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             x.getRequestHeaders().forEach((k, v) -> headers.put(k, v.get(0)));
-            byte[] body = method.equals("GET") || (method.equals("PROPFIND") && endlessListing) ? new byte[0] : readAll(x.getRequestBody());
+            byte[] body = method.equals("GET") || (method.equals("PROPFIND") && endlessListing)
+                    ? new byte[0]
+                    : readAll(x.getRequestBody());
             seen.add(new Seen(method, path, headers, body.length));
             if (path.startsWith("/remote.php/dav/uploads/")) {
                 uploads(x, method, path, headers, body);
@@ -108,7 +110,11 @@ final class DavServer implements AutoCloseable {
     private void download(HttpExchange x, String path) throws IOException {
         byte[] data = files.get(path);
         if (data == null) {
-            send(x, 404, DavFixtures.error("Sabre\\DAV\\Exception\\NotFound", "not found").getBytes(StandardCharsets.UTF_8));
+            send(
+                    x,
+                    404,
+                    DavFixtures.error("Sabre\\DAV\\Exception\\NotFound", "not found")
+                            .getBytes(StandardCharsets.UTF_8));
             return;
         }
         x.getResponseHeaders().add("Content-Type", "application/octet-stream");
@@ -156,7 +162,11 @@ final class DavServer implements AutoCloseable {
         String[] parts = path.substring("/remote.php/dav/uploads/".length()).split("/");
         String destination = headers.get("Destination");
         if (destination == null) {
-            send(x, 400, DavFixtures.error("Sabre\\DAV\\Exception\\BadRequest", "Destination missing").getBytes(StandardCharsets.UTF_8));
+            send(
+                    x,
+                    400,
+                    DavFixtures.error("Sabre\\DAV\\Exception\\BadRequest", "Destination missing")
+                            .getBytes(StandardCharsets.UTF_8));
             return;
         }
         String dir = parts[0] + "/" + parts[1];
@@ -173,8 +183,11 @@ final class DavServer implements AutoCloseable {
                     return;
                 }
                 if (n == failChunk) {
-                    send(x, failChunkStatus, DavFixtures.error("Sabre\\DAV\\Exception\\InsufficientStorage", "quota")
-                            .getBytes(StandardCharsets.UTF_8));
+                    send(
+                            x,
+                            failChunkStatus,
+                            DavFixtures.error("Sabre\\DAV\\Exception\\InsufficientStorage", "quota")
+                                    .getBytes(StandardCharsets.UTF_8));
                     return;
                 }
                 uploads.get(dir).put(n, body);

@@ -54,7 +54,9 @@ class DownloadTest {
     }
 
     private NextcloudFiles files() {
-        return NextcloudFiles.builder(ocs, "alice").idleTimeout(Duration.ofMillis(500)).build();
+        return NextcloudFiles.builder(ocs, "alice")
+                .idleTimeout(Duration.ofMillis(500))
+                .build();
     }
 
     private List<Path> leftovers() throws IOException {
@@ -67,7 +69,8 @@ class DownloadTest {
     void aFileArrivesWholeAtThePathWithProgress() throws IOException {
         Path target = dir.resolve("song.flac");
         List<long[]> progress = new ArrayList<>();
-        long n = files().download("Music/a song #1.flac", target, (done, total) -> progress.add(new long[] {done, total}));
+        long n = files().download(
+                        "Music/a song #1.flac", target, (done, total) -> progress.add(new long[] {done, total}));
         assertThat(n).isEqualTo(data.length);
         assertThat(java.util.Arrays.equals(Files.readAllBytes(target), data)).isTrue();
         assertThat(leftovers()).containsExactly(target);
@@ -108,8 +111,8 @@ class DownloadTest {
     void aStalledDownloadTimesOutOnItsIdleTimeoutAndLeavesNoFile() throws IOException {
         server.stallDownloads = true;
         Path target = dir.resolve("song.flac");
-        NcTimeoutException e = catchThrowableOfType(
-                () -> files().download("/Music/a song #1.flac", target), NcTimeoutException.class);
+        NcTimeoutException e =
+                catchThrowableOfType(() -> files().download("/Music/a song #1.flac", target), NcTimeoutException.class);
         assertThat(e).hasMessageContaining("stalled");
         assertThat(leftovers()).isEmpty();
     }
@@ -117,8 +120,8 @@ class DownloadTest {
     @Test
     void aMissingFileIsNotFoundAndCreatesNothing() throws IOException {
         Path target = dir.resolve("nope");
-        NcNotFoundException e = catchThrowableOfType(
-                () -> files().download("/nope", target), NcNotFoundException.class);
+        NcNotFoundException e =
+                catchThrowableOfType(() -> files().download("/nope", target), NcNotFoundException.class);
         assertThat(DavError.of(e)).map(DavError::exception).contains("Sabre\\DAV\\Exception\\NotFound");
         assertThat(leftovers()).isEmpty();
     }

@@ -1,8 +1,8 @@
 package dev.ncsdk.appapi.app.files;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.requestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -36,20 +36,37 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FilesErrorsTest extends WireMockSupport {
     static Stream<Arguments> statuses() {
         return Stream.of(
-                Arguments.of(404, "Sabre\\DAV\\Exception\\NotFound", "File with name //x.txt could not be located",
+                Arguments.of(
+                        404,
+                        "Sabre\\DAV\\Exception\\NotFound",
+                        "File with name //x.txt could not be located",
                         NcNotFoundException.class),
-                Arguments.of(403, "Sabre\\DAV\\Exception\\Forbidden", "Could not delete file",
-                        NcForbiddenException.class),
-                Arguments.of(409, "Sabre\\DAV\\Exception\\Conflict", "Files cannot be created in non-existent collections",
+                Arguments.of(
+                        403, "Sabre\\DAV\\Exception\\Forbidden", "Could not delete file", NcForbiddenException.class),
+                Arguments.of(
+                        409,
+                        "Sabre\\DAV\\Exception\\Conflict",
+                        "Files cannot be created in non-existent collections",
                         NcConflictException.class),
-                Arguments.of(412, "Sabre\\DAV\\Exception\\PreconditionFailed",
+                Arguments.of(
+                        412,
+                        "Sabre\\DAV\\Exception\\PreconditionFailed",
                         "The destination node already exists, and the overwrite header is set to false",
                         NcPreconditionFailedException.class),
-                Arguments.of(423, "OCA\\DAV\\Connector\\Sabre\\Exception\\FileLocked",
-                        "\"x.txt\" is locked", FileLockedException.class),
-                Arguments.of(507, "Sabre\\DAV\\Exception\\InsufficientStorage", "Insufficient space in /alice/files",
+                Arguments.of(
+                        423,
+                        "OCA\\DAV\\Connector\\Sabre\\Exception\\FileLocked",
+                        "\"x.txt\" is locked",
+                        FileLockedException.class),
+                Arguments.of(
+                        507,
+                        "Sabre\\DAV\\Exception\\InsufficientStorage",
+                        "Insufficient space in /alice/files",
                         InsufficientStorageException.class),
-                Arguments.of(401, "Sabre\\DAV\\Exception\\NotAuthenticated", "No public access to this resource.",
+                Arguments.of(
+                        401,
+                        "Sabre\\DAV\\Exception\\NotAuthenticated",
+                        "No public access to this resource.",
                         NcUnauthorizedException.class),
                 Arguments.of(500, "Sabre\\DAV\\Exception", "Internal error", NcServerException.class));
     }
@@ -64,7 +81,11 @@ class FilesErrorsTest extends WireMockSupport {
     }
 
     private static void expect(
-            Consumer<NextcloudFiles> call, int status, String exception, String message, Class<? extends Throwable> type) {
+            Consumer<NextcloudFiles> call,
+            int status,
+            String exception,
+            String message,
+            Class<? extends Throwable> type) {
         try (OcsClient nc = FilesListingTest.client(baseUrl())) {
             NextcloudFiles files = NextcloudFiles.of(nc, "alice");
             NcResponseException e = (NcResponseException) catchThrowableOfType(() -> call.accept(files), type);
@@ -78,7 +99,8 @@ class FilesErrorsTest extends WireMockSupport {
 
     @ParameterizedTest(name = "HTTP {0} -> {3}")
     @MethodSource("statuses")
-    void eachStatusOfAMetadataCallHasItsType(int status, String exception, String message, Class<? extends Throwable> type) {
+    void eachStatusOfAMetadataCallHasItsType(
+            int status, String exception, String message, Class<? extends Throwable> type) {
         failAll(status, DavFixtures.error(exception, message.replace("\"", "&quot;")));
         expect(f -> f.stat("/x.txt"), status, exception, message, type);
         expect(f -> f.delete("/x.txt"), status, exception, message, type);
@@ -87,10 +109,15 @@ class FilesErrorsTest extends WireMockSupport {
 
     @ParameterizedTest(name = "HTTP {0} -> {3}")
     @MethodSource("statuses")
-    void eachStatusOfAStreamedCallHasItsType(int status, String exception, String message, Class<? extends Throwable> type) {
+    void eachStatusOfAStreamedCallHasItsType(
+            int status, String exception, String message, Class<? extends Throwable> type) {
         failAll(status, DavFixtures.error(exception, message.replace("\"", "&quot;")));
         expect(f -> f.download("/x.txt", new ByteArrayOutputStream()), status, exception, message, type);
-        expect(f -> f.upload("/x.txt", new java.io.ByteArrayInputStream(new byte[10]), 10), status, exception, message,
+        expect(
+                f -> f.upload("/x.txt", new java.io.ByteArrayInputStream(new byte[10]), 10),
+                status,
+                exception,
+                message,
                 type);
     }
 
@@ -98,8 +125,8 @@ class FilesErrorsTest extends WireMockSupport {
     void lockedAndFullCarryTheirDavError() {
         failAll(423, DavFixtures.error("OCA\\DAV\\Connector\\Sabre\\Exception\\FileLocked", "locked"));
         try (OcsClient nc = FilesListingTest.client(baseUrl())) {
-            FileLockedException e = catchThrowableOfType(
-                    () -> NextcloudFiles.of(nc, "alice").delete("/x"), FileLockedException.class);
+            FileLockedException e =
+                    catchThrowableOfType(() -> NextcloudFiles.of(nc, "alice").delete("/x"), FileLockedException.class);
             assertThat(e.davError()).map(DavError::message).contains("locked");
         }
         failAll(507, DavFixtures.error("Sabre\\DAV\\Exception\\InsufficientStorage", "full"));
@@ -130,10 +157,13 @@ class FilesErrorsTest extends WireMockSupport {
     void makedirsCreatesEachLevelAndAcceptsThoseThatExist() {
         // sabre/dav answers MKCOL on an existing node with 405 MethodNotAllowed
         wm.stubFor(any(urlEqualTo("/remote.php/dav/files/alice/a"))
-                .willReturn(aResponse().withStatus(405).withBody(DavFixtures.error(
-                        "Sabre\\DAV\\Exception\\MethodNotAllowed",
-                        "The resource you tried to create already exists"))));
-        wm.stubFor(any(urlEqualTo("/remote.php/dav/files/alice/a/b")).willReturn(aResponse().withStatus(201)));
+                .willReturn(aResponse()
+                        .withStatus(405)
+                        .withBody(DavFixtures.error(
+                                "Sabre\\DAV\\Exception\\MethodNotAllowed",
+                                "The resource you tried to create already exists"))));
+        wm.stubFor(any(urlEqualTo("/remote.php/dav/files/alice/a/b"))
+                .willReturn(aResponse().withStatus(201)));
         try (OcsClient nc = FilesListingTest.client(baseUrl())) {
             NextcloudFiles files = NextcloudFiles.of(nc, "alice");
             files.makedirs("a/b/");
@@ -147,10 +177,13 @@ class FilesErrorsTest extends WireMockSupport {
     @Test
     void anHtmlErrorPageIsStillTyped() {
         wm.stubFor(any(anyUrl())
-                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "text/html").withBody("<html/>")));
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html/>")));
         try (OcsClient nc = FilesListingTest.client(baseUrl())) {
-            NcNotFoundException e = catchThrowableOfType(
-                    () -> NextcloudFiles.of(nc, "alice").stat("/x"), NcNotFoundException.class);
+            NcNotFoundException e =
+                    catchThrowableOfType(() -> NextcloudFiles.of(nc, "alice").stat("/x"), NcNotFoundException.class);
             assertThat(DavError.of(e)).isEmpty();
         }
     }

@@ -47,7 +47,9 @@ class FilesListingTest extends WireMockSupport {
         try (OcsClient nc = client(baseUrl())) {
             List<FileNode> nodes = NextcloudFiles.of(nc, "alice").list("/Documents");
 
-            assertThat(nodes).extracting(FileNode::path).containsExactly("/Documents/Example #1.md", "/Documents/Grüße");
+            assertThat(nodes)
+                    .extracting(FileNode::path)
+                    .containsExactly("/Documents/Example #1.md", "/Documents/Grüße");
             FileNode md = nodes.get(0);
             assertThat(md.name()).isEqualTo("Example #1.md");
             assertThat(md.fileId()).isEqualTo(171);
@@ -106,7 +108,9 @@ class FilesListingTest extends WireMockSupport {
                 DavFixtures.LISTING.replace("/remote.php/dav/", "/nextcloud/remote.php/dav/"));
         try (OcsClient nc = client(baseUrl() + "/nextcloud")) {
             List<FileNode> nodes = NextcloudFiles.of(nc, "alice").list("Documents/");
-            assertThat(nodes).extracting(FileNode::path).containsExactly("/Documents/Example #1.md", "/Documents/Grüße");
+            assertThat(nodes)
+                    .extracting(FileNode::path)
+                    .containsExactly("/Documents/Example #1.md", "/Documents/Grüße");
         }
     }
 
@@ -122,8 +126,7 @@ class FilesListingTest extends WireMockSupport {
                 .withHeader("Content-Type", containing("text/xml"))
                 .withRequestBody(containing("<d:href>/files/alice</d:href>"))
                 .withRequestBody(containing("<d:depth>infinity</d:depth>"))
-                .withRequestBody(containing(
-                        "<d:eq><d:prop><oc:fileid/></d:prop><d:literal>171</d:literal></d:eq>")));
+                .withRequestBody(containing("<d:eq><d:prop><oc:fileid/></d:prop><d:literal>171</d:literal></d:eq>")));
     }
 
     @Test
@@ -138,7 +141,8 @@ class FilesListingTest extends WireMockSupport {
     void anExAppInTheSystemContextActsAsTheGivenUser() {
         answer("PROPFIND", "/remote.php/dav/files/bob", 207, DavFixtures.SEARCH_EMPTY);
         AppApiCredentials exApp = AppApiCredentials.of("hello_java", "1.0.0", Secret.of("app-secret"));
-        try (OcsClient nc = OcsClient.builder().baseUrl(baseUrl()).credentials(exApp).build()) {
+        try (OcsClient nc =
+                OcsClient.builder().baseUrl(baseUrl()).credentials(exApp).build()) {
             assertThat(NextcloudFiles.of(nc, "bob").list("/")).isEmpty();
         }
         String expected = Base64.getEncoder().encodeToString("bob:app-secret".getBytes(StandardCharsets.UTF_8));

@@ -16,7 +16,8 @@ class FilesPathsTest {
     void eachSegmentIsEncoded() {
         NextcloudFiles f = files("https://cloud.example.com/nc");
         assertThat(f.uri("/a b/c#d/50%/x?y&z=1+2.txt").toString())
-                .isEqualTo("https://cloud.example.com/nc/remote.php/dav/files/alice/a%20b/c%23d/50%25/x%3Fy%26z%3D1%2B2.txt");
+                .isEqualTo(
+                        "https://cloud.example.com/nc/remote.php/dav/files/alice/a%20b/c%23d/50%25/x%3Fy%26z%3D1%2B2.txt");
         assertThat(f.uri("Grüße/日本.txt").getRawPath())
                 .isEqualTo("/nc/remote.php/dav/files/alice/Gr%C3%BC%C3%9Fe/%E6%97%A5%E6%9C%AC.txt");
         assertThat(f.uri("//a/./b//").getRawPath()).isEqualTo("/nc/remote.php/dav/files/alice/a/b");
@@ -39,9 +40,11 @@ class FilesPathsTest {
         assertThatThrownBy(() -> f.move("/a", "/../b", true)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> NextcloudFiles.join("/Documents", "..")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> f.uri("/a\0b")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> NextcloudFiles.of(OcsClient.builder().baseUrl("https://h").build(), "../admin"))
+        assertThatThrownBy(() -> NextcloudFiles.of(
+                        OcsClient.builder().baseUrl("https://h").build(), "../admin"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> NextcloudFiles.of(OcsClient.builder().baseUrl("https://h").build(), ""))
+        assertThatThrownBy(() -> NextcloudFiles.of(
+                        OcsClient.builder().baseUrl("https://h").build(), ""))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 class HostileMultistatusTest extends WireMockSupport {
     private static void answer(String body) {
         wm.stubFor(request("PROPFIND", anyUrl())
-                .willReturn(aResponse().withStatus(207).withHeader("Content-Type", "application/xml").withBody(body)));
+                .willReturn(aResponse()
+                        .withStatus(207)
+                        .withHeader("Content-Type", "application/xml")
+                        .withBody(body)));
     }
 
     private static NcUnexpectedResponseException refused() {
@@ -43,7 +46,11 @@ class HostileMultistatusTest extends WireMockSupport {
     void entityExpansionIsRefused() {
         StringBuilder dtd = new StringBuilder("<!DOCTYPE d:multistatus [<!ENTITY a0 \"lol\">");
         for (int i = 1; i < 10; i++) {
-            dtd.append("<!ENTITY a").append(i).append(" \"").append(("&a" + (i - 1) + ";").repeat(10)).append("\">");
+            dtd.append("<!ENTITY a")
+                    .append(i)
+                    .append(" \"")
+                    .append(("&a" + (i - 1) + ";").repeat(10))
+                    .append("\">");
         }
         dtd.append("]>");
         answer("<?xml version=\"1.0\"?>" + dtd + "<d:multistatus xmlns:d=\"DAV:\"><d:response><d:href>&a9;</d:href>"
@@ -72,7 +79,9 @@ class HostileMultistatusTest extends WireMockSupport {
                         .retryPolicy(RetryPolicy.none())
                         .build()) {
             server.endlessListing = true;
-            NextcloudFiles files = NextcloudFiles.builder(nc, "alice").maxListingBytes(1024 * 1024).build();
+            NextcloudFiles files = NextcloudFiles.builder(nc, "alice")
+                    .maxListingBytes(1024 * 1024)
+                    .build();
             NcUnexpectedResponseException e =
                     catchThrowableOfType(() -> files.list("/"), NcUnexpectedResponseException.class);
             assertThat(e).hasMessageContaining("exceeds the limit of 1048576 bytes");
