@@ -6,8 +6,10 @@ import dev.ncsdk.ocs.NcTransportException;
 import dev.ncsdk.ocs.internal.http.HttpResult;
 import dev.ncsdk.ocs.internal.http.HttpTransport;
 import dev.ncsdk.ocs.internal.http.Uris;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -73,30 +75,106 @@ final class Streaming {
      */
     Downloaded download(URI uri, OutputStream out, TransferListener listener) {
         Activity activity = new Activity(Activity.WAITING);
-        AtomicReference<Sink> sink = new AtomicReference<>();
-        HttpResponse.BodyHandler<Long> handler = info -> {
+        // A 2xx body is read through the JDK's own input stream subscriber, which the HTTP client feeds on its
+        // selector thread; a subscriber of ours would be fed through the executor, a thread hand-off per buffer.
+        HttpResponse.BodyHandler<InputStream> handler = info -> {
             activity.phase(Activity.RECEIVING);
-            long total = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-            Sink s = info.statusCode() / 100 == 2
-                    ? new Sink(out, listener, total, activity)
-                    : new Sink(null, TransferListener.NONE, total, activity);
-            sink.set(s);
-            return s;
+            if (info.statusCode() / 100 == 2) {
+                return HttpResponse.BodySubscribers.ofInputStream();
+            }
+            Sink errors = new Sink(null, TransferListener.NONE, -1, activity);
+            return HttpResponse.BodySubscribers.mapping(errors, n -> new ByteArrayInputStream(errors.error()));
         };
         HttpRequest request = request(uri, "GET", List.of(), HttpRequest.BodyPublishers.noBody());
-        HttpResponse<Long> r = await(send(request, handler), activity, "GET", uri);
-        Sink s = sink.get();
+        HttpResponse<InputStream> r = await(send(request, handler), activity, "GET", uri);
         if (r.statusCode() / 100 != 2) {
-            return new Downloaded(0, new HttpResult("GET", r.uri(), r.statusCode(), r.headers(), s.error()));
+            byte[] body;
+            try (InputStream in = r.body()) {
+                body = in.readAllBytes();
+            } catch (IOException e) {
+                body = new byte[0];
+            }
+            return new Downloaded(0, new HttpResult("GET", r.uri(), r.statusCode(), r.headers(), body));
         }
         long declared = r.headers().firstValueAsLong("Content-Length").orElse(-1);
-        if (declared >= 0 && declared != r.body()) {
+        long count = copy(r.body(), out, listener, declared, activity, uri);
+        if (declared >= 0 && declared != count) {
             throw new NcTransportException(
-                    "GET " + Uris.redact(uri) + ": the body ended after " + r.body() + " of " + declared + " bytes",
+                    "GET " + Uris.redact(uri) + ": the body ended after " + count + " of " + declared + " bytes",
                     null,
                     true);
         }
-        return new Downloaded(r.body(), null);
+        return new Downloaded(count, null);
+    }
+
+    /** Copies a response body on the caller's thread; a watchdog closes the body when it stalls. */
+    private long copy(
+            InputStream in, OutputStream out, TransferListener listener, long total, Activity activity, URI uri) {
+        Watchdog watchdog = new Watchdog(in, activity);
+        watchdog.schedule();
+        long count = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (in) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                count += n;
+                activity.received = count;
+                activity.touch();
+                try {
+                    out.write(buffer, 0, n);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("writing the download of " + Uris.redact(uri) + " failed", e);
+                }
+                activity.touch();
+                listener.onProgress(count, total);
+            }
+        } catch (IOException e) {
+            if (watchdog.reason == null) {
+                throw failure("GET", uri, e, activity);
+            }
+        } finally {
+            watchdog.done = true;
+        }
+        if (watchdog.reason != null) {
+            throw new NcTimeoutException("GET " + Uris.redact(uri) + ": " + watchdog.reason, null, true);
+        }
+        return count;
+    }
+
+    /** Closes a body that made no progress for the idle timeout, so that a blocked read returns. */
+    private final class Watchdog implements Runnable {
+        private final InputStream in;
+        private final Activity activity;
+        volatile boolean done;
+        volatile String reason;
+
+        Watchdog(InputStream in, Activity activity) {
+            this.in = in;
+            this.activity = activity;
+        }
+
+        void schedule() {
+            long poll = Math.max(10, Math.min(200, idleTimeout.toMillis() / 4));
+            CompletableFuture.runAsync(this, CompletableFuture.delayedExecutor(poll, TimeUnit.MILLISECONDS));
+        }
+
+        @Override
+        public void run() {
+            if (done) {
+                return;
+            }
+            String why = activity.stalled(idleTimeout, responseTimeout);
+            if (why == null) {
+                schedule();
+                return;
+            }
+            reason = why;
+            try {
+                in.close(); // cancels the exchange; a blocked read ends
+            } catch (IOException ignored) {
+                // closing is all we can do
+            }
+        }
     }
 
     /**
