@@ -148,7 +148,7 @@ final class DavServer implements AutoCloseable {
                 .getBytes(StandardCharsets.UTF_8);
         try {
             out.write(head);
-            while (listingBytesWritten.get() < 4L * 1024 * MIB) {
+            while (listingBytesWritten.get() < 4L * 1024 * MIB && closing.getCount() > 0) {
                 out.write(item);
                 listingBytesWritten.addAndGet(item.length);
             }
