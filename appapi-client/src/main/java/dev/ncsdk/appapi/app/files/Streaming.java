@@ -82,7 +82,7 @@ final class Streaming {
             if (info.statusCode() / 100 == 2) {
                 return HttpResponse.BodySubscribers.ofInputStream();
             }
-            Sink errors = new Sink(null, TransferListener.NONE, -1, activity);
+            Sink errors = new Sink(activity);
             return HttpResponse.BodySubscribers.mapping(errors, n -> new ByteArrayInputStream(errors.error()));
         };
         HttpRequest request = request(uri, "GET", List.of(), HttpRequest.BodyPublishers.noBody());
@@ -190,7 +190,7 @@ final class Streaming {
         AtomicReference<Sink> sink = new AtomicReference<>();
         HttpResponse.BodyHandler<Long> handler = info -> {
             activity.phase(Activity.RECEIVING);
-            Sink s = new Sink(null, TransferListener.NONE, -1, activity);
+            Sink s = new Sink(activity);
             sink.set(s);
             return s;
         };
@@ -255,10 +255,6 @@ final class Streaming {
             c = c.getCause();
         }
         String what = method + " " + Uris.redact(uri);
-        if (c instanceof LocalWriteException) {
-            return new UncheckedIOException(
-                    "writing the download of " + Uris.redact(uri) + " failed", (IOException) c.getCause());
-        }
         if (c instanceof NcException) {
             return (NcException) c;
         }
@@ -372,41 +368,23 @@ final class Streaming {
         }
     }
 
-    /** A write to the caller's stream failed: not a network failure. */
-    private static final class LocalWriteException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        LocalWriteException(IOException cause) {
-            super(cause);
-        }
-    }
-
     /**
-     * Writes a response body to a stream as it arrives, one buffer list at a time (back-pressure: the next is asked
-     * for after the last was written), or keeps the first {@link #MAX_ERROR_BODY} bytes of it when {@code out} is
-     * {@code null}.
+     * Keeps the first {@link #MAX_ERROR_BODY} bytes of a response body (an error document, an upload's answer) and
+     * drops the rest, asking for one buffer list at a time.
      */
     private static final class Sink implements HttpResponse.BodySubscriber<Long> {
-        private final OutputStream out;
-        private final TransferListener listener;
-        private final long total;
         private final Activity activity;
         private final CompletableFuture<Long> result = new CompletableFuture<>();
-        private final ByteArrayOutputStream kept;
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
         private Flow.Subscription subscription;
-        private byte[] scratch;
         private long count;
 
-        Sink(OutputStream out, TransferListener listener, long total, Activity activity) {
-            this.out = out;
-            this.listener = listener;
-            this.total = total;
+        Sink(Activity activity) {
             this.activity = activity;
-            this.kept = out == null ? new ByteArrayOutputStream() : null;
         }
 
         byte[] error() {
-            return kept == null ? new byte[0] : kept.toByteArray();
+            return kept.toByteArray();
         }
 
         @Override
@@ -422,58 +400,19 @@ final class Streaming {
 
         @Override
         public void onNext(List<ByteBuffer> items) {
-            try {
-                for (ByteBuffer b : items) {
-                    int n = b.remaining();
-                    if (out != null) {
-                        write(b);
-                    } else {
-                        keep(b);
-                    }
-                    count += n;
+            for (ByteBuffer b : items) {
+                count += b.remaining();
+                int n = Math.min(MAX_ERROR_BODY - kept.size(), b.remaining());
+                if (n > 0) {
+                    byte[] part = new byte[n];
+                    b.get(part);
+                    kept.write(part, 0, n);
                 }
-            } catch (IOException e) {
-                subscription.cancel();
-                result.completeExceptionally(new LocalWriteException(e));
-                return;
-            } catch (RuntimeException e) {
-                subscription.cancel();
-                result.completeExceptionally(e);
-                return;
+                b.position(b.limit());
             }
             activity.received = count;
             activity.touch();
-            if (out != null) {
-                listener.onProgress(count, total);
-            }
             subscription.request(1);
-        }
-
-        private void write(ByteBuffer b) throws IOException {
-            if (b.hasArray()) {
-                out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
-                b.position(b.limit());
-                return;
-            }
-            if (scratch == null) {
-                scratch = new byte[16 * 1024];
-            }
-            while (b.hasRemaining()) {
-                int n = Math.min(scratch.length, b.remaining());
-                b.get(scratch, 0, n);
-                out.write(scratch, 0, n);
-            }
-        }
-
-        private void keep(ByteBuffer b) {
-            int room = MAX_ERROR_BODY - kept.size();
-            int n = Math.min(room, b.remaining());
-            if (n > 0) {
-                byte[] part = new byte[n];
-                b.get(part);
-                kept.write(part, 0, n);
-            }
-            b.position(b.limit());
         }
 
         @Override
@@ -485,10 +424,5 @@ final class Streaming {
         public void onComplete() {
             result.complete(count);
         }
-    }
-
-    /** The header value for a boolean WebDAV flag. */
-    static String flag(boolean b) {
-        return b ? "T" : "F";
     }
 }
