@@ -13,4 +13,5 @@ module dev.ncsdk.appapi {
     exports dev.ncsdk.appapi.app;
     exports dev.ncsdk.appapi.exapp;
     exports dev.ncsdk.appapi.manifest;
+    exports dev.ncsdk.appapi.app.files;
 }
