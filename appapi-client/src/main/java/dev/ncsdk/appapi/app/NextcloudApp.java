@@ -2,6 +2,7 @@ package dev.ncsdk.appapi.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ncsdk.appapi.AppApiCredentials;
+import dev.ncsdk.appapi.app.files.NextcloudFiles;
 import dev.ncsdk.ocs.NcResponseException;
 import dev.ncsdk.ocs.NcUnauthorizedException;
 import dev.ncsdk.ocs.OcsApiVersion;
@@ -398,6 +399,38 @@ public final class NextcloudApp implements AutoCloseable {
      */
     public Notifications notifications() {
         return new Notifications(this);
+    }
+
+    /**
+     * The files of the user this view acts as, over WebDAV ({@code /remote.php/dav/files/<user>/}), with this
+     * ExApp's authentication. See {@link NextcloudFiles} for listing, downloads, chunked uploads and the rest.
+     *
+     * <pre>{@code
+     * FileNode report = req.nextcloud().files().stat("/Documents/report.pdf");
+     * }</pre>
+     *
+     * @return the files of the user acted as
+     * @throws IllegalStateException in the system context (name the user with {@link #files(String)})
+     */
+    public NextcloudFiles files() {
+        if (userId().isEmpty()) {
+            throw new IllegalStateException("files() needs a user: call asUser(user).files() or files(user)");
+        }
+        return NextcloudFiles.of(ocs(), userId());
+    }
+
+    /**
+     * The files of a given user, over WebDAV, with this ExApp acting as that user.
+     *
+     * <pre>{@code
+     * nc.files("alice").download("/Photos/cat.jpg", Path.of("cat.jpg"));
+     * }</pre>
+     *
+     * @param user the user whose files are used
+     * @return that user's files
+     */
+    public NextcloudFiles files(String user) {
+        return NextcloudFiles.of(asUser(user).ocs(), user);
     }
 
     /**
