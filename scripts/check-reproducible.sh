@@ -5,8 +5,9 @@
 # tests skipped: the jars are what is compared.
 #
 #   scripts/check-reproducible.sh           two fresh builds
-#   scripts/check-reproducible.sh --reuse   the jars already in */target (the build just made, with the same JDK)
-#                                           against one fresh build: what .ci/run does, to build once instead of twice
+#   scripts/check-reproducible.sh --reuse   the main jars already in */target against one fresh build; only
+#                                           valid right after a clean build with the same JDK (a worktree's
+#                                           target/ may hold classes compiled by another JDK)
 # Extra Maven flags: $MVN_FLAGS (e.g. -o).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -17,9 +18,10 @@ modules=(ocs-client appstore-client appapi-client)
 builds=(1 2)
 if [[ "${1:-}" == "--reuse" ]]; then
   for m in "${modules[@]}"; do
-    ls "$root/$m/target/$m-"*.jar > /dev/null 2>&1 || { echo "--reuse: no jar in $m/target; build first" >&2; exit 2; }
+    jar="$(ls "$root/$m/target/$m-"*.jar 2>/dev/null | grep -v -e '-sources\.jar$' -e '-javadoc\.jar$' | head -1)"
+    [[ -n "$jar" ]] || { echo "--reuse: no jar in $m/target; build first" >&2; exit 2; }
     mkdir -p "$work/build1/$m/target"
-    cp "$root/$m/target/$m-"*.jar "$work/build1/$m/target/"
+    cp "$jar" "$work/build1/$m/target/"
   done
   builds=(2)
 fi
