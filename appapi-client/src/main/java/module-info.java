@@ -6,8 +6,10 @@
 module dev.ncsdk.appapi {
     requires transitive dev.ncsdk.ocs;
     requires java.xml;
+    requires jdk.httpserver;
 
     exports dev.ncsdk.appapi;
     exports dev.ncsdk.appapi.admin;
     exports dev.ncsdk.appapi.manifest;
+    exports dev.ncsdk.appapi.testkit;
 }
