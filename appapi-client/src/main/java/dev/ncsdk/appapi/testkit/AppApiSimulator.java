@@ -93,7 +93,7 @@ public final class AppApiSimulator implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(AppApiSimulator.class.getName());
     private static final String USER_AGENT = "Nextcloud Server Crawler";
     private static final String AUTH_FAILED = "AppAPI authentication failed";
-    private static final String NOT_LOGGED_IN = "Current user is not logged in";
+    private static final String NOT_LOGGED_IN = Ocs.NOT_LOGGED_IN;
     private static final String INVALID_QUERY = "Invalid query, please check the syntax. API specifications are "
             + "here: http://www.freedesktop.org/wiki/Specifications/open-collaboration-services.\n";
     private static final int MAX_REQUEST_BODY = 16 * 1024 * 1024;
@@ -990,7 +990,9 @@ public final class AppApiSimulator implements AutoCloseable {
             if (out.length > 0) {
                 ex.getResponseBody().write(out);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "the ExApp went away before its answer: " + e);
+        } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "AppAPI simulator could not answer a call: " + e);
         }
     }

@@ -24,6 +24,7 @@ final class Ocs {
 
     static final String JSON_TYPE = "application/json; charset=utf-8";
     static final String XML_TYPE = "application/xml; charset=utf-8";
+    static final String NOT_LOGGED_IN = "Current user is not logged in";
 
     /** A ready answer. */
     record Answer(int status, String contentType, byte[] body) {
@@ -103,7 +104,10 @@ final class Ocs {
         x.append(" </meta>\n");
         element(x, "data", data, 1);
         x.append("</ocs>\n");
-        return new Answer(status, XML_TYPE, x.toString().getBytes(StandardCharsets.UTF_8));
+        // failures raised by the OCS entry point itself (unknown route 998, not logged in) come from another code
+        // path than controller answers, with another content type (captures 11, 13, 15)
+        String type = code == 998 || message.equals(NOT_LOGGED_IN) ? "text/xml; charset=UTF-8" : XML_TYPE;
+        return new Answer(status, type, x.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static void element(StringBuilder x, String name, JsonNode value, int depth) {
