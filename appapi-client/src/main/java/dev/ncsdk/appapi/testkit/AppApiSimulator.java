@@ -484,8 +484,8 @@ public final class AppApiSimulator implements AutoCloseable {
                     ? " AppAPI expects /init to answer at once and the work to run in the background; an ExApp that"
                             + " reports progress from inside its /init handler blocks while AppAPI calls it back."
                     : "";
-            throw new ExAppCheckFailure("init", f.getMessage().substring("init: ".length()) + "." + hint, null,
-                    f.getCause());
+            throw new ExAppCheckFailure(
+                    "init", f.getMessage().substring("init: ".length()) + "." + hint, null, f.getCause());
         }
         if (initResponse.status() == 404 || initResponse.status() == 501) {
             synchronized (lock) {
@@ -497,8 +497,11 @@ public final class AppApiSimulator implements AutoCloseable {
             synchronized (lock) {
                 initRunning = false;
             }
-            throw new ExAppCheckFailure("init", "POST /init answered HTTP " + initResponse.status()
-                    + " (AppAPI records it as an init error)", initResponse, null);
+            throw new ExAppCheckFailure(
+                    "init",
+                    "POST /init answered HTTP " + initResponse.status() + " (AppAPI records it as an init error)",
+                    initResponse,
+                    null);
         }
         synchronized (lock) {
             try {
@@ -506,11 +509,16 @@ public final class AppApiSimulator implements AutoCloseable {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         initRunning = false;
-                        throw new ExAppCheckFailure("init", "progress did not reach 100 within " + timeout
-                                + "; reports so far: " + reports + (initProgress == 100
-                                        ? " (the progress-100 report is still waiting for the nested"
-                                                + " heartbeat/enable calls)"
-                                        : ""), initResponse, null);
+                        throw new ExAppCheckFailure(
+                                "init",
+                                "progress did not reach 100 within " + timeout
+                                        + "; reports so far: " + reports
+                                        + (initProgress == 100
+                                                ? " (the progress-100 report is still waiting for the nested"
+                                                        + " heartbeat/enable calls)"
+                                                : ""),
+                                initResponse,
+                                null);
                     }
                     lock.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
                 }
@@ -521,8 +529,11 @@ public final class AppApiSimulator implements AutoCloseable {
             }
             initRunning = false;
             if (!initError.isEmpty()) {
-                throw new ExAppCheckFailure("init", "the ExApp reported an init error: \"" + initError
-                        + "\" (progress reports: " + reports + ")", initResponse, null);
+                throw new ExAppCheckFailure(
+                        "init",
+                        "the ExApp reported an init error: \"" + initError + "\" (progress reports: " + reports + ")",
+                        initResponse,
+                        null);
             }
             if (nestedFailure != null) {
                 throw nestedFailure;
@@ -538,8 +549,11 @@ public final class AppApiSimulator implements AutoCloseable {
         ExAppCheckFailure failure = null;
         try {
             if (channel == null) {
-                throw new ExAppCheckFailure("init", "the ExApp reported progress 100, but the simulator does not know"
-                        + " where the ExApp listens (exAppUrl, exAppPort, exAppSocket or environment(port))", null,
+                throw new ExAppCheckFailure(
+                        "init",
+                        "the ExApp reported progress 100, but the simulator does not know"
+                                + " where the ExApp listens (exAppUrl, exAppPort, exAppSocket or environment(port))",
+                        null,
                         null);
             }
             hb = heartbeat("init", heartbeatTimeout);
@@ -550,8 +564,8 @@ public final class AppApiSimulator implements AutoCloseable {
                 en = exchange("init", "PUT", "/enabled?enabled=1", systemHeaders(true), new byte[0], callTimeout);
                 String err = enabledError(en);
                 if (err != null) {
-                    failure = new ExAppCheckFailure("init", "after progress 100, PUT /enabled?enabled=1 " + err, en,
-                            null);
+                    failure = new ExAppCheckFailure(
+                            "init", "after progress 100, PUT /enabled?enabled=1 " + err, en, null);
                 }
             }
         } catch (ExAppCheckFailure f) {
@@ -610,8 +624,8 @@ public final class AppApiSimulator implements AutoCloseable {
                     exchange("enable", "PUT", "/enabled?enabled=1", systemHeaders(true), new byte[0], callTimeout);
             String err = enabledError(r);
             if (err != null) {
-                throw new ExAppCheckFailure("enable", "PUT /enabled?enabled=1 " + err + "; AppAPI disables the app",
-                        r, null);
+                throw new ExAppCheckFailure(
+                        "enable", "PUT /enabled?enabled=1 " + err + "; AppAPI disables the app", r, null);
             }
             return r;
         } catch (ExAppCheckFailure f) {
@@ -636,8 +650,11 @@ public final class AppApiSimulator implements AutoCloseable {
                     exchange("disable", "PUT", "/enabled?enabled=0", systemHeaders(true), new byte[0], callTimeout);
             String err = enabledError(r);
             if (err != null) {
-                throw new ExAppCheckFailure("disable", "PUT /enabled?enabled=0 " + err
-                        + " (AppAPI only logs it; the app is disabled)", r, null);
+                throw new ExAppCheckFailure(
+                        "disable",
+                        "PUT /enabled?enabled=0 " + err + " (AppAPI only logs it; the app is disabled)",
+                        r,
+                        null);
             }
             return r;
         } finally {
@@ -800,8 +817,12 @@ public final class AppApiSimulator implements AutoCloseable {
                 if (left <= 0) {
                     List<String> seen = new ArrayList<>();
                     calls.forEach(c -> seen.add(c.method() + " " + c.path() + " -> " + c.status()));
-                    throw new ExAppCheckFailure("await", "no call " + (method == null ? "" : method + " ")
-                            + pathPrefix + " within " + timeout + "; calls received: " + seen, null, null);
+                    throw new ExAppCheckFailure(
+                            "await",
+                            "no call " + (method == null ? "" : method + " ") + pathPrefix + " within " + timeout
+                                    + "; calls received: " + seen,
+                            null,
+                            null);
                 }
                 try {
                     calls.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
@@ -866,8 +887,13 @@ public final class AppApiSimulator implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------ requests to the ExApp
 
-    ExAppResponse exchange(String step, String method, String pathAndQuery, List<Map.Entry<String, String>> headers,
-            byte[] body, Duration timeout) {
+    ExAppResponse exchange(
+            String step,
+            String method,
+            String pathAndQuery,
+            List<Map.Entry<String, String>> headers,
+            byte[] body,
+            Duration timeout) {
         ExAppChannel ch = channel;
         if (ch == null) {
             throw new IllegalStateException("tell the simulator where the ExApp listens first: exAppUrl(..), "
@@ -879,11 +905,18 @@ public final class AppApiSimulator implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, () -> "from ExApp: " + method + " " + pathAndQuery + " -> " + r);
             return r;
         } catch (HttpTimeoutException e) {
-            throw new ExAppCheckFailure(step, method + " " + pathAndQuery + " to the ExApp at " + ch.describe()
-                    + " got no answer within " + timeout, null, e);
+            throw new ExAppCheckFailure(
+                    step,
+                    method + " " + pathAndQuery + " to the ExApp at " + ch.describe() + " got no answer within "
+                            + timeout,
+                    null,
+                    e);
         } catch (IOException e) {
-            throw new ExAppCheckFailure(step, "cannot reach the ExApp at " + ch.describe() + " for " + method + " "
-                    + pathAndQuery + ": " + e, null, e);
+            throw new ExAppCheckFailure(
+                    step,
+                    "cannot reach the ExApp at " + ch.describe() + " for " + method + " " + pathAndQuery + ": " + e,
+                    null,
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ExAppCheckFailure(step, "interrupted during " + method + " " + pathAndQuery, null, e);
@@ -915,8 +948,8 @@ public final class AppApiSimulator implements AutoCloseable {
         return h;
     }
 
-    List<Map.Entry<String, String>> userHeaders(String user, String contentType, String appIdOverride,
-            String authOverride, String requestId) {
+    List<Map.Entry<String, String>> userHeaders(
+            String user, String contentType, String appIdOverride, String authOverride, String requestId) {
         List<Map.Entry<String, String>> h = new ArrayList<>();
         if (contentType != null) {
             h.add(Map.entry("Content-Type", contentType));
@@ -929,8 +962,12 @@ public final class AppApiSimulator implements AutoCloseable {
         return h;
     }
 
-    private void addAppApiHeaders(List<Map.Entry<String, String>> h, String user, String appIdOverride,
-            String authOverride, String requestId) {
+    private void addAppApiHeaders(
+            List<Map.Entry<String, String>> h,
+            String user,
+            String appIdOverride,
+            String authOverride,
+            String requestId) {
         h.add(Map.entry("AA-VERSION", harpSharedKey != null ? "32" : aaVersion));
         h.add(Map.entry("EX-APP-ID", appIdOverride != null ? appIdOverride : appId));
         h.add(Map.entry("EX-APP-VERSION", appVersion));
@@ -971,12 +1008,17 @@ public final class AppApiSimulator implements AutoCloseable {
             Handled h;
             if (body.length > MAX_REQUEST_BODY) {
                 body = new byte[0];
-                h = new Handled(new Ocs.Answer(413, "text/plain; charset=utf-8",
-                        "request body too large".getBytes(StandardCharsets.UTF_8)), null);
+                h = new Handled(
+                        new Ocs.Answer(
+                                413,
+                                "text/plain; charset=utf-8",
+                                "request body too large".getBytes(StandardCharsets.UTF_8)),
+                        null);
             } else {
                 h = route(new Call(method, path, query, headers, body));
             }
-            RecordedCall call = new RecordedCall(received, method, path, query, headers, body, h.user, h.answer.status());
+            RecordedCall call =
+                    new RecordedCall(received, method, path, query, headers, body, h.user, h.answer.status());
             synchronized (calls) {
                 calls.add(call);
                 calls.notifyAll();
@@ -1073,7 +1115,8 @@ public final class AppApiSimulator implements AutoCloseable {
         Auth auth = authenticate(c, rel);
         for (int i = customAnswers.size() - 1; i >= 0; i--) {
             Custom a = customAnswers.get(i);
-            if (a.method().equals(c.method()) && (a.path().equals(c.path()) || (v != 0 && a.path().equals(rel)))) {
+            if (a.method().equals(c.method())
+                    && (a.path().equals(c.path()) || (v != 0 && a.path().equals(rel)))) {
                 if (auth.present() && !auth.ok()) {
                     return new Handled(Ocs.failure(ver, json, 997, AUTH_FAILED), null);
                 }
@@ -1096,7 +1139,8 @@ public final class AppApiSimulator implements AutoCloseable {
             return new Handled(appApi(c, v, json, rel, auth.user()), auth.user());
         }
         if (rel.equals("/cloud/capabilities") && c.method().equals("GET")) {
-            return new Handled(Ocs.ok(v, json, capabilities(auth.ok() && !auth.user().isEmpty())), auth.user());
+            return new Handled(
+                    Ocs.ok(v, json, capabilities(auth.ok() && !auth.user().isEmpty())), auth.user());
         }
         if (rel.equals("/cloud/user") && c.method().equals("GET")) {
             if (c.header("ocs-apirequest") == null || c.header("ocs-apirequest").isEmpty()) {
@@ -1113,8 +1157,8 @@ public final class AppApiSimulator implements AutoCloseable {
     private Ocs.Answer appApi(Call c, int v, boolean json, String rel, String user) {
         String m = c.method();
         String api = "/apps/app_api/api/v1";
-        if (m.equals("PUT") && (rel.equals("/apps/app_api/ex-app/status")
-                || rel.equals("/apps/app_api/apps/status/" + appId))) {
+        if (m.equals("PUT")
+                && (rel.equals("/apps/app_api/ex-app/status") || rel.equals("/apps/app_api/apps/status/" + appId))) {
             return status(c, v, json);
         }
         if (m.equals("GET") && rel.equals("/apps/app_api/ex-app/state")) {
@@ -1131,8 +1175,9 @@ public final class AppApiSimulator implements AutoCloseable {
                 return Ocs.failure(v, json, 400, "Invalid log level");
             }
             String message = p.path("message").asText("");
-            LOG.log(System.Logger.Level.DEBUG, () -> "ExApp " + appId + " logged at level " + level + ": "
-                    + Headers.cut(message));
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    () -> "ExApp " + appId + " logged at level " + level + ": " + Headers.cut(message));
             return Ocs.ok(v, json, Ocs.emptyData());
         }
         if (m.equals("GET") && rel.equals(api + "/users")) {
@@ -1169,10 +1214,12 @@ public final class AppApiSimulator implements AutoCloseable {
             ObjectNode d = JsonNodeFactory.instance.objectNode();
             d.put("app", appId);
             d.put("user", user);
-            d.put("datetime", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
-                    .withNano(0)
-                    .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                    .replace("Z", "+00:00"));
+            d.put(
+                    "datetime",
+                    java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
+                            .withNano(0)
+                            .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                            .replace("Z", "+00:00"));
             d.put("object_type", params.path("object").asText(""));
             d.put("object_id", params.path("object_id").asText(""));
             d.put("subject", "");

@@ -20,8 +20,9 @@ interface ExAppChannel extends AutoCloseable {
      * @throws java.net.http.HttpTimeoutException when no full answer came within the timeout
      * @throws IOException when the ExApp cannot be reached
      */
-    ExAppResponse send(String method, String pathAndQuery, List<Map.Entry<String, String>> headers, byte[] body,
-            Duration timeout) throws IOException, InterruptedException;
+    ExAppResponse send(
+            String method, String pathAndQuery, List<Map.Entry<String, String>> headers, byte[] body, Duration timeout)
+            throws IOException, InterruptedException;
 
     /** Where the ExApp is, for messages. */
     String describe();

@@ -35,8 +35,14 @@ public final class ExAppRequests {
         this(sim, user, List.of(), List.of(), null, null, null);
     }
 
-    private ExAppRequests(AppApiSimulator sim, String user, List<Map.Entry<String, String>> extra,
-            List<String> removed, String appIdOverride, String authOverride, String requestId) {
+    private ExAppRequests(
+            AppApiSimulator sim,
+            String user,
+            List<Map.Entry<String, String>> extra,
+            List<String> removed,
+            String appIdOverride,
+            String authOverride,
+            String requestId) {
         this.sim = sim;
         this.user = user;
         this.extra = List.copyOf(extra);
@@ -194,8 +200,7 @@ public final class ExAppRequests {
         if (method.isBlank() || method.chars().anyMatch(c -> c <= ' ' || c >= 0x7f)) {
             throw new IllegalArgumentException("not an HTTP method: " + method);
         }
-        List<Map.Entry<String, String>> h =
-                sim.userHeaders(user, contentType, appIdOverride, authOverride, requestId);
+        List<Map.Entry<String, String>> h = sim.userHeaders(user, contentType, appIdOverride, authOverride, requestId);
         for (Map.Entry<String, String> e : extra) {
             h.removeIf(x -> x.getKey().equalsIgnoreCase(e.getKey()));
         }

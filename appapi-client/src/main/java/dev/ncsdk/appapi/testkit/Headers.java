@@ -11,9 +11,14 @@ import java.util.Set;
 /** Header maps in lower case, and their redacted form for messages and logs. */
 final class Headers {
     /** Headers whose values are credentials: never shown. */
-    static final Set<String> SECRET =
-            Set.of("authorization-app-api", "authorization", "harp-shared-key", "cookie", "set-cookie",
-                    "x-original-authorization", "proxy-authorization");
+    static final Set<String> SECRET = Set.of(
+            "authorization-app-api",
+            "authorization",
+            "harp-shared-key",
+            "cookie",
+            "set-cookie",
+            "x-original-authorization",
+            "proxy-authorization");
 
     private static final int CUT = 300;
 
@@ -23,7 +28,8 @@ final class Headers {
         Map<String, List<String>> out = new LinkedHashMap<>();
         in.forEach((k, v) -> {
             if (k != null) {
-                out.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>()).addAll(v);
+                out.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>())
+                        .addAll(v);
             }
         });
         out.replaceAll((k, v) -> List.copyOf(v));

@@ -27,9 +27,11 @@ final class HttpExAppChannel implements ExAppChannel {
     }
 
     @Override
-    public ExAppResponse send(String method, String pathAndQuery, List<Map.Entry<String, String>> headers,
-            byte[] body, Duration timeout) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(timeout);
+    public ExAppResponse send(
+            String method, String pathAndQuery, List<Map.Entry<String, String>> headers, byte[] body, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(timeout);
         for (Map.Entry<String, String> h : headers) {
             b.header(h.getKey(), h.getValue());
         }

@@ -129,7 +129,13 @@ final class Ocs {
             x.append(pad).append("</").append(name).append(">\n");
         } else {
             String text = value.isBoolean() ? (value.booleanValue() ? "1" : "") : value.asText();
-            x.append(pad).append('<').append(name).append('>').append(escape(text)).append("</").append(name)
+            x.append(pad)
+                    .append('<')
+                    .append(name)
+                    .append('>')
+                    .append(escape(text))
+                    .append("</")
+                    .append(name)
                     .append(">\n");
         }
     }

@@ -138,8 +138,8 @@ public record RecordedCall(
         try {
             return Json.MAPPER.readTree(body);
         } catch (java.io.IOException | RuntimeException e) {
-            throw new IllegalStateException("the body of " + method + " " + path + " is not JSON: "
-                    + Headers.cut(bodyText()), e);
+            throw new IllegalStateException(
+                    "the body of " + method + " " + path + " is not JSON: " + Headers.cut(bodyText()), e);
         }
     }
 

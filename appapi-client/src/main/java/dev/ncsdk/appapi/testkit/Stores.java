@@ -66,14 +66,20 @@ final class Stores {
         if (method.equals("DELETE") && sub.isEmpty()) {
             int n = store.delete(keys(p));
             if (n == 0) {
-                return Ocs.failure(v, json, 404, user == null
-                        ? "No appconfig_ex values deleted"
-                        : "No preferences_ex values deleted");
+                return Ocs.failure(
+                        v,
+                        json,
+                        404,
+                        user == null ? "No appconfig_ex values deleted" : "No preferences_ex values deleted");
             }
             return Ocs.ok(v, json, JsonNodeFactory.instance.numberNode(n));
         }
-        return Ocs.failure(v, json, 998, "Invalid query, please check the syntax. API specifications are here: "
-                + "http://www.freedesktop.org/wiki/Specifications/open-collaboration-services.\n");
+        return Ocs.failure(
+                v,
+                json,
+                998,
+                "Invalid query, please check the syntax. API specifications are here: "
+                        + "http://www.freedesktop.org/wiki/Specifications/open-collaboration-services.\n");
     }
 
     private static List<String> keys(ObjectNode p) {
@@ -104,7 +110,9 @@ final class Stores {
 
         synchronized Entry set(String key, String value, Integer sensitive) {
             Entry old = entries.get(key);
-            Entry e = new Entry(old == null ? ids.incrementAndGet() : old.id(), value,
+            Entry e = new Entry(
+                    old == null ? ids.incrementAndGet() : old.id(),
+                    value,
                     sensitive != null ? (sensitive != 0 ? 1 : 0) : old == null ? 0 : old.sensitive());
             entries.put(key, e);
             return e;

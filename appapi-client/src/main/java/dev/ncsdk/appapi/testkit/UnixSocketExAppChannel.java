@@ -42,8 +42,9 @@ final class UnixSocketExAppChannel implements ExAppChannel {
     }
 
     @Override
-    public ExAppResponse send(String method, String pathAndQuery, List<Map.Entry<String, String>> headers,
-            byte[] body, Duration timeout) throws IOException {
+    public ExAppResponse send(
+            String method, String pathAndQuery, List<Map.Entry<String, String>> headers, byte[] body, Duration timeout)
+            throws IOException {
         AtomicBoolean finished = new AtomicBoolean();
         AtomicBoolean timedOut = new AtomicBoolean();
         SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
@@ -77,8 +78,9 @@ final class UnixSocketExAppChannel implements ExAppChannel {
         return new HttpTimeoutException(method + " " + path + " over " + socket + ": no answer within " + timeout);
     }
 
-    private static void writeRequest(SocketChannel ch, String method, String pathAndQuery,
-            List<Map.Entry<String, String>> headers, byte[] body) throws IOException {
+    private static void writeRequest(
+            SocketChannel ch, String method, String pathAndQuery, List<Map.Entry<String, String>> headers, byte[] body)
+            throws IOException {
         StringBuilder head = new StringBuilder();
         head.append(method).append(' ').append(pathAndQuery).append(" HTTP/1.1\r\n");
         head.append("Host: localhost\r\n");
@@ -139,8 +141,8 @@ final class UnixSocketExAppChannel implements ExAppChannel {
                 }
                 body = in.readNBytes((int) n);
                 if (body.length < n) {
-                    throw new IOException("the ExApp closed the connection after " + body.length + " of " + n
-                            + " body bytes");
+                    throw new IOException(
+                            "the ExApp closed the connection after " + body.length + " of " + n + " body bytes");
                 }
             } else {
                 body = in.readNBytes(MAX_BODY + 1);

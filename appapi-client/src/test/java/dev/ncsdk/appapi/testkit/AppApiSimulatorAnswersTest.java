@@ -32,13 +32,18 @@ class AppApiSimulatorAnswersTest {
     private static final Set<String> NOT_SENT = Set.of("host", "content-length", "connection");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private AppApiSimulator sim;
     private StubExApp stub;
 
     @BeforeEach
     void start() throws IOException {
-        sim = AppApiSimulator.builder().appId("javastub").appVersion("1.0.0").secret(SECRET).start();
+        sim = AppApiSimulator.builder()
+                .appId("javastub")
+                .appVersion("1.0.0")
+                .secret(SECRET)
+                .start();
         stub = new StubExApp(sim.environment(0), false);
         sim.exAppUrl(stub.url());
     }
@@ -50,20 +55,25 @@ class AppApiSimulatorAnswersTest {
     }
 
     private HttpResponse<byte[]> replay(Capture c) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sim.url() + c.pathAndQuery))
-                .timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(sim.url() + c.pathAndQuery)).timeout(Duration.ofSeconds(10));
         for (String[] h : c.requestHeaders) {
             if (!NOT_SENT.contains(h[0].toLowerCase(Locale.ROOT))) {
                 b.header(h[0], h[1]);
             }
         }
         if (c.user != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((c.user + ":" + c.password).getBytes(StandardCharsets.UTF_8)));
+            b.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((c.user + ":" + c.password).getBytes(StandardCharsets.UTF_8)));
         }
-        b.method(c.method, c.requestBody == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(c.requestBody));
+        b.method(
+                c.method,
+                c.requestBody == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(c.requestBody));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
@@ -71,13 +81,17 @@ class AppApiSimulatorAnswersTest {
         Capture c = Capture.load(name);
         HttpResponse<byte[]> r = replay(c);
         assertThat(r.statusCode()).as(name + " status").isEqualTo(c.status);
-        assertThat(new String(r.body(), StandardCharsets.UTF_8)).as(name + " body").isEqualTo(c.bodyText());
+        assertThat(new String(r.body(), StandardCharsets.UTF_8))
+                .as(name + " body")
+                .isEqualTo(c.bodyText());
         String type = c.headers.stream()
                 .filter(h -> h[0].equalsIgnoreCase("Content-Type"))
                 .map(h -> h[1])
                 .findFirst()
                 .orElseThrow();
-        assertThat(r.headers().firstValue("Content-Type")).as(name + " content type").contains(type);
+        assertThat(r.headers().firstValue("Content-Type"))
+                .as(name + " content type")
+                .contains(type);
     }
 
     @Test
@@ -133,7 +147,8 @@ class AppApiSimulatorAnswersTest {
     void absoluteUrlIsBuiltOnTheSimulatorsAddress() throws Exception {
         Capture c = Capture.load("110_exapp_nc_absolute_url_v1_json");
         HttpResponse<byte[]> r = replay(c);
-        String expected = c.bodyText().replace("http:\\/\\/127.0.0.1:8080", sim.url().toString().replace("/", "\\/"));
+        String expected = c.bodyText()
+                .replace("http:\\/\\/127.0.0.1:8080", sim.url().toString().replace("/", "\\/"));
         assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(expected);
     }
 
@@ -147,7 +162,8 @@ class AppApiSimulatorAnswersTest {
         assertThat(body.replaceAll(pattern, "D")).isEqualTo(c.bodyText().replaceAll(pattern, "D"));
         RecordedCall call = sim.lastCall("/apps/app_api/api/v1/notification").orElseThrow();
         assertThat(call.user()).isEqualTo("admin");
-        assertThat(call.json().at("/params/subject_params/rich_subject").asText()).isEqualTo("Hello from stub");
+        assertThat(call.json().at("/params/subject_params/rich_subject").asText())
+                .isEqualTo("Hello from stub");
     }
 
     @Test
@@ -157,9 +173,11 @@ class AppApiSimulatorAnswersTest {
         JsonNode system = JSON.readTree(replay(c).body());
         assertThat(system.at("/ocs/meta")).isEqualTo(captured.at("/ocs/meta"));
         assertThat(system.at("/ocs/data/version")).isEqualTo(captured.at("/ocs/data/version"));
-        assertThat(system.at("/ocs/data/capabilities/app_api")).isEqualTo(captured.at("/ocs/data/capabilities/app_api"));
+        assertThat(system.at("/ocs/data/capabilities/app_api"))
+                .isEqualTo(captured.at("/ocs/data/capabilities/app_api"));
 
-        JsonNode asAdmin = JSON.readTree(send("GET", "/ocs/v2.php/cloud/capabilities?format=json", null, "admin").body());
+        JsonNode asAdmin = JSON.readTree(send("GET", "/ocs/v2.php/cloud/capabilities?format=json", null, "admin")
+                .body());
         JsonNode withUser = JSON.readTree(Capture.load("01_capabilities_v2_json").body);
         assertThat(asAdmin.at("/ocs/data/capabilities/app_api"))
                 .isEqualTo(withUser.at("/ocs/data/capabilities/app_api"));
@@ -172,7 +190,8 @@ class AppApiSimulatorAnswersTest {
         HttpResponse<byte[]> system = send("GET", "/ocs/v2.php/cloud/user?format=json", null, "");
         assertThat(system.statusCode()).isEqualTo(401);
         assertThat(new String(system.body(), StandardCharsets.UTF_8))
-                .isEqualTo(Capture.load("118_exapp_err_wrong_secret_core_v2_json").bodyText());
+                .isEqualTo(
+                        Capture.load("118_exapp_err_wrong_secret_core_v2_json").bodyText());
 
         HttpRequest noCsrf = HttpRequest.newBuilder(URI.create(sim.url() + "/ocs/v2.php/cloud/user?format=json"))
                 .header("EX-APP-ID", "javastub")
@@ -181,7 +200,9 @@ class AppApiSimulatorAnswersTest {
                 .build();
         HttpResponse<String> r = http.send(noCsrf, HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(412);
-        assertThat(r.body()).isEqualTo(Capture.load("18_err_missing_ocsapirequest_header_v2_json").bodyText());
+        assertThat(r.body())
+                .isEqualTo(Capture.load("18_err_missing_ocsapirequest_header_v2_json")
+                        .bodyText());
     }
 
     @Test
@@ -190,7 +211,9 @@ class AppApiSimulatorAnswersTest {
         String body = "{\"level\":2,\"message\":\"x\"}";
         assertThat(send("POST", log, body, "").statusCode()).isEqualTo(200);
         assertThat(send("POST", log, body, "alice").statusCode()).isEqualTo(200);
-        assertThat(send("POST", log, body, "nobody").statusCode()).as("unknown user").isEqualTo(401);
+        assertThat(send("POST", log, body, "nobody").statusCode())
+                .as("unknown user")
+                .isEqualTo(401);
         HttpRequest emptyVersion = HttpRequest.newBuilder(URI.create(sim.url() + log))
                 .header("OCS-APIRequest", "true")
                 .header("EX-APP-ID", "javastub")
@@ -200,34 +223,52 @@ class AppApiSimulatorAnswersTest {
                 .build();
         HttpResponse<String> r = http.send(emptyVersion, HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(401);
-        assertThat(r.body()).isEqualTo(
-                "{\"ocs\":{\"meta\":{\"status\":\"failure\",\"statuscode\":997,\"message\":\"AppAPI authentication"
-                        + " failed\"},\"data\":[]}}");
+        assertThat(r.body())
+                .isEqualTo(
+                        "{\"ocs\":{\"meta\":{\"status\":\"failure\",\"statuscode\":997,\"message\":\"AppAPI authentication"
+                                + " failed\"},\"data\":[]}}");
         assertThat(sim.calls(log.substring(0, log.indexOf('?'))).stream().map(RecordedCall::user))
                 .containsExactly("", "alice", null, null);
     }
 
     @Test
     void configAndPreferencesAreKeptSoSetThenGetWorksInBothVersions() throws Exception {
-        send("POST", "/ocs/v2.php/apps/app_api/api/v1/ex-app/config?format=json",
-                "{\"configKey\":\"n\",\"configValue\":42}", "");
+        send(
+                "POST",
+                "/ocs/v2.php/apps/app_api/api/v1/ex-app/config?format=json",
+                "{\"configKey\":\"n\",\"configValue\":42}",
+                "");
         sim.putAppConfig("preset", "p");
-        JsonNode got = JSON.readTree(send("POST", "/ocs/v1.php/apps/app_api/api/v1/ex-app/config/get-values?format=json",
-                "{\"configKeys\":[\"n\",\"preset\",\"none\"]}", "").body());
+        JsonNode got = JSON.readTree(send(
+                        "POST",
+                        "/ocs/v1.php/apps/app_api/api/v1/ex-app/config/get-values?format=json",
+                        "{\"configKeys\":[\"n\",\"preset\",\"none\"]}",
+                        "")
+                .body());
         assertThat(got.at("/ocs/data").toString())
-                .isEqualTo("[{\"configkey\":\"n\",\"configvalue\":\"42\"},{\"configkey\":\"preset\",\"configvalue\":\"p\"}]");
+                .isEqualTo(
+                        "[{\"configkey\":\"n\",\"configvalue\":\"42\"},{\"configkey\":\"preset\",\"configvalue\":\"p\"}]");
 
-        HttpResponse<byte[]> pref = send("POST", "/ocs/v2.php/apps/app_api/api/v1/ex-app/preference?format=json",
-                "{\"configKey\":\"theme\",\"configValue\":\"dark\",\"sensitive\":true}", "alice");
+        HttpResponse<byte[]> pref = send(
+                "POST",
+                "/ocs/v2.php/apps/app_api/api/v1/ex-app/preference?format=json",
+                "{\"configKey\":\"theme\",\"configValue\":\"dark\",\"sensitive\":true}",
+                "alice");
         assertThat(JSON.readTree(pref.body()).at("/ocs/data/sensitive").asInt()).isEqualTo(1);
         assertThat(sim.preferences("alice")).isEqualTo(Map.of("theme", "dark"));
         assertThat(sim.preferences("admin")).isEmpty();
-        HttpResponse<byte[]> systemPref = send("POST", "/ocs/v2.php/apps/app_api/api/v1/ex-app/preference?format=json",
-                "{\"configKey\":\"theme\",\"configValue\":\"dark\"}", "");
+        HttpResponse<byte[]> systemPref = send(
+                "POST",
+                "/ocs/v2.php/apps/app_api/api/v1/ex-app/preference?format=json",
+                "{\"configKey\":\"theme\",\"configValue\":\"dark\"}",
+                "");
         assertThat(systemPref.statusCode()).as("preferences need a user").isEqualTo(500);
 
-        HttpResponse<byte[]> del = send("DELETE", "/ocs/v2.php/apps/app_api/api/v1/ex-app/preference?format=json",
-                "{\"configKeys\":[\"nope\"]}", "alice");
+        HttpResponse<byte[]> del = send(
+                "DELETE",
+                "/ocs/v2.php/apps/app_api/api/v1/ex-app/preference?format=json",
+                "{\"configKeys\":[\"nope\"]}",
+                "alice");
         assertThat(del.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(del.body()).at("/ocs/meta/message").asText())
                 .isEqualTo("No preferences_ex values deleted");
@@ -241,10 +282,13 @@ class AppApiSimulatorAnswersTest {
         HttpResponse<byte[]> raw = send("GET", "/index.php/apps/files/ajax/list", null, "alice");
         assertThat(raw.statusCode()).isEqualTo(200);
         assertThat(new String(raw.body(), StandardCharsets.UTF_8)).isEqualTo("{\"files\":[]}");
-        assertThat(JSON.readTree(send("GET", "/ocs/v1.php/cloud/groups?format=json", null, "alice").body())
-                        .at("/ocs/meta/statuscode").asInt())
+        assertThat(JSON.readTree(send("GET", "/ocs/v1.php/cloud/groups?format=json", null, "alice")
+                                .body())
+                        .at("/ocs/meta/statuscode")
+                        .asInt())
                 .isEqualTo(100);
-        assertThat(new String(send("GET", "/ocs/v2.php/cloud/groups", null, "alice").body(), StandardCharsets.UTF_8))
+        assertThat(new String(
+                        send("GET", "/ocs/v2.php/cloud/groups", null, "alice").body(), StandardCharsets.UTF_8))
                 .isEqualTo("<?xml version=\"1.0\"?>\n<ocs>\n <meta>\n  <status>ok</status>\n  <statuscode>200"
                         + "</statuscode>\n  <message>OK</message>\n </meta>\n <data>\n  <groups>\n   <element>admin"
                         + "</element>\n  </groups>\n </data>\n</ocs>\n");
@@ -253,7 +297,8 @@ class AppApiSimulatorAnswersTest {
 
         HttpResponse<byte[]> unknown = send("GET", "/index.php/apps/nothing", null, "alice");
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(sim.lastCall("/index.php/apps/nothing").orElseThrow().status()).isEqualTo(404);
+        assertThat(sim.lastCall("/index.php/apps/nothing").orElseThrow().status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -275,8 +320,8 @@ class AppApiSimulatorAnswersTest {
 
     @Test
     void formEncodedAndQueryParametersAreReadLikePhpDoes() throws Exception {
-        HttpRequest form = HttpRequest.newBuilder(URI.create(sim.url()
-                        + "/ocs/v1.php/apps/app_api/api/v1/ex-app/config?format=json"))
+        HttpRequest form = HttpRequest.newBuilder(
+                        URI.create(sim.url() + "/ocs/v1.php/apps/app_api/api/v1/ex-app/config?format=json"))
                 .header("OCS-APIRequest", "true")
                 .header("EX-APP-ID", "javastub")
                 .header("EX-APP-VERSION", "1.0.0")
@@ -284,10 +329,11 @@ class AppApiSimulatorAnswersTest {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("configKey=a&configValue=b%20c"))
                 .build();
-        assertThat(http.send(form, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(http.send(form, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
         assertThat(sim.appConfig()).containsEntry("a", "b c");
-        HttpResponse<byte[]> del = send("DELETE",
-                "/ocs/v1.php/apps/app_api/api/v1/ex-app/config?format=json&configKeys%5B%5D=a", null, "");
+        HttpResponse<byte[]> del = send(
+                "DELETE", "/ocs/v1.php/apps/app_api/api/v1/ex-app/config?format=json&configKeys%5B%5D=a", null, "");
         assertThat(JSON.readTree(del.body()).at("/ocs/data").asInt()).isEqualTo(1);
     }
 
@@ -315,7 +361,8 @@ class AppApiSimulatorAnswersTest {
         if (json != null) {
             b.header("Content-Type", "application/json");
         }
-        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        b.method(
+                method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 }

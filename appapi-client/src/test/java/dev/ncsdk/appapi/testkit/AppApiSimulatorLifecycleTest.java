@@ -39,7 +39,8 @@ class AppApiSimulatorLifecycleTest {
     }
 
     private AppApiSimulator simulator() {
-        return simulator(AppApiSimulator.builder().appId("javastub").appVersion("1.0.0").secret(SECRET));
+        return simulator(
+                AppApiSimulator.builder().appId("javastub").appVersion("1.0.0").secret(SECRET));
     }
 
     private StubExApp stub(AppApiSimulator sim, boolean singleThreaded) throws IOException {
@@ -51,8 +52,8 @@ class AppApiSimulatorLifecycleTest {
 
     /** The header names and values AppAPI sent in the capture, minus Host and Content-Length. */
     private static List<List<String>> capturedHeaders(int line) throws IOException {
-        String jsonl = Files.readString(Path.of(System.getProperty("ncsdk.fixtures"), "nextcloud-32",
-                "exapp_inbound_requests.jsonl"));
+        String jsonl = Files.readString(
+                Path.of(System.getProperty("ncsdk.fixtures"), "nextcloud-32", "exapp_inbound_requests.jsonl"));
         JsonNode req = new ObjectMapper().readTree(jsonl.split("\n")[line]);
         List<List<String>> out = new ArrayList<>();
         req.get("headers").forEach(h -> {
@@ -230,18 +231,23 @@ class AppApiSimulatorLifecycleTest {
         AppApiSimulator sim = simulator();
         StubExApp stub = stub(sim, false);
 
-        assertThat(stub.send("POST", "/ocs/v1.php/apps/app_api/api/v1/log?format=json",
-                        "{\"level\":2,\"message\":\"hi\"}", "").statusCode())
+        assertThat(stub.send(
+                                "POST",
+                                "/ocs/v1.php/apps/app_api/api/v1/log?format=json",
+                                "{\"level\":2,\"message\":\"hi\"}",
+                                "")
+                        .statusCode())
                 .isEqualTo(200);
         sim.disable();
 
-        var refused = stub.send("POST", "/ocs/v1.php/apps/app_api/api/v1/log?format=json",
-                "{\"level\":2,\"message\":\"x\"}", "");
+        var refused = stub.send(
+                "POST", "/ocs/v1.php/apps/app_api/api/v1/log?format=json", "{\"level\":2,\"message\":\"x\"}", "");
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.body()).contains("\"statuscode\":997");
         var state = stub.send("GET", "/ocs/v1.php/apps/app_api/ex-app/state?format=json", null, "");
         assertThat(state.statusCode()).isEqualTo(200);
-        assertThat(new ObjectMapper().readTree(state.body()).at("/ocs/data").asInt()).isZero();
+        assertThat(new ObjectMapper().readTree(state.body()).at("/ocs/data").asInt())
+                .isZero();
     }
 
     @Test
@@ -259,7 +265,8 @@ class AppApiSimulatorLifecycleTest {
         Map<String, String> h = in.get(0).headers();
         assertThat(new String(Base64.getDecoder().decode(h.get("authorization-app-api")), StandardCharsets.UTF_8))
                 .isEqualTo("alice:" + SECRET);
-        assertThat(h).containsEntry("ex-app-id", "javastub")
+        assertThat(h)
+                .containsEntry("ex-app-id", "javastub")
                 .containsEntry("ex-app-version", "1.0.0")
                 .containsEntry("aa-version", "32.0.0")
                 .containsEntry("accept-language", "en")
@@ -274,15 +281,17 @@ class AppApiSimulatorLifecycleTest {
         AppApiSimulator sim = simulator();
         StubExApp stub = stub(sim, false);
 
-        ExAppResponse post = sim.asUser("bob").header("Accept-Language", "de").post("/api/echo", "{\"hello\":\"world\"}");
-        ExAppResponse patch = sim.system().requestId("req-1").send("PATCH", "/x", new byte[] {1, 2, 3},
-                "application/octet-stream");
+        ExAppResponse post =
+                sim.asUser("bob").header("Accept-Language", "de").post("/api/echo", "{\"hello\":\"world\"}");
+        ExAppResponse patch =
+                sim.system().requestId("req-1").send("PATCH", "/x", new byte[] {1, 2, 3}, "application/octet-stream");
 
         assertThat(post.json().get("user").asText()).isEqualTo("bob");
         assertThat(post.json().get("bodyLength").asInt()).isEqualTo(17);
         StubExApp.Inbound p = stub.inbound("/api/echo").get(0);
-        assertThat(p.headers()).containsEntry("accept-language", "de").containsEntry("content-type",
-                "application/json");
+        assertThat(p.headers())
+                .containsEntry("accept-language", "de")
+                .containsEntry("content-type", "application/json");
         assertThat(patch.json().get("method").asText()).isEqualTo("PATCH");
         assertThat(patch.json().get("user").asText()).isEmpty();
         assertThat(stub.inbound("/x").get(0).headers()).containsEntry("aa-request-id", "req-1");
@@ -295,8 +304,10 @@ class AppApiSimulatorLifecycleTest {
 
         assertThat(sim.forged().wrongSecret().get("/").status()).isEqualTo(401);
         assertThat(sim.forged().wrongAppId().get("/").status()).isEqualTo(401);
-        assertThat(sim.forged().missingHeader("AUTHORIZATION-APP-API").get("/").status()).isEqualTo(401);
-        assertThat(sim.forged().missingHeader("EX-APP-VERSION").get("/").status()).isEqualTo(401);
+        assertThat(sim.forged().missingHeader("AUTHORIZATION-APP-API").get("/").status())
+                .isEqualTo(401);
+        assertThat(sim.forged().missingHeader("EX-APP-VERSION").get("/").status())
+                .isEqualTo(401);
         assertThat(sim.forged().emptyVersion().get("/").status()).isEqualTo(401);
         assertThat(sim.forged().malformedAuthorization().get("/").status()).isEqualTo(401);
         assertThat(sim.forged().authorizationWithoutColon().get("/").status()).isEqualTo(401);
@@ -307,7 +318,8 @@ class AppApiSimulatorLifecycleTest {
     @Test
     void unreachableOrSilentExAppGivesACheckFailureNotAHang() throws Exception {
         AppApiSimulator sim = simulator(AppApiSimulator.builder().timeout(Duration.ofMillis(300)));
-        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket silent =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             sim.exAppPort(silent.getLocalPort()); // accepts connections, never answers
             assertThatThrownBy(sim::heartbeat)
                     .isInstanceOf(ExAppCheckFailure.class)
@@ -326,7 +338,9 @@ class AppApiSimulatorLifecycleTest {
     @Test
     void noExAppAddressIsAClearUsageError() {
         AppApiSimulator sim = simulator();
-        assertThatThrownBy(sim::heartbeat).isInstanceOf(IllegalStateException.class).hasMessageContaining("exAppUrl");
+        assertThatThrownBy(sim::heartbeat)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("exAppUrl");
     }
 
     @Test
@@ -339,17 +353,16 @@ class AppApiSimulatorLifecycleTest {
 
     @Test
     void harpAddsItsHeadersEverywhere() throws Exception {
-        AppApiSimulator sim = simulator(AppApiSimulator.builder()
-                .appId("javastub")
-                .secret(SECRET)
-                .harp("harp-key-123"));
+        AppApiSimulator sim = simulator(
+                AppApiSimulator.builder().appId("javastub").secret(SECRET).harp("harp-key-123"));
         StubExApp stub = stub(sim, false);
 
         sim.heartbeat();
         sim.asUser("alice").get("/");
 
         Map<String, String> hb = stub.inbound("/heartbeat").get(0).headers();
-        assertThat(hb).containsEntry("harp-shared-key", "harp-key-123")
+        assertThat(hb)
+                .containsEntry("harp-shared-key", "harp-key-123")
                 .containsEntry("ex-app-host", "127.0.0.1")
                 .containsEntry("ex-app-port", Integer.toString(stub.port()))
                 .containsEntry("aa-version", "32")
@@ -364,7 +377,8 @@ class AppApiSimulatorLifecycleTest {
         AppApiSimulator sim = simulator();
         Map<String, String> env = sim.environment(23001);
 
-        assertThat(env).containsEntry("APP_ID", "javastub")
+        assertThat(env)
+                .containsEntry("APP_ID", "javastub")
                 .containsEntry("APP_SECRET", SECRET)
                 .containsEntry("APP_VERSION", "1.0.0")
                 .containsEntry("APP_HOST", "127.0.0.1")
@@ -388,8 +402,14 @@ class AppApiSimulatorLifecycleTest {
         ExAppResponse r = sim.asUser("alice").get("/");
 
         String b64 = Base64.getEncoder().encodeToString((":" + SECRET).getBytes(StandardCharsets.UTF_8));
-        for (Object o : List.of(sim, r, sim.calls().get(0), sim.asUser("alice"), sim.forged(),
-                sim.forged().wrongSecret(), sim.secret())) {
+        for (Object o : List.of(
+                sim,
+                r,
+                sim.calls().get(0),
+                sim.asUser("alice"),
+                sim.forged(),
+                sim.forged().wrongSecret(),
+                sim.secret())) {
             assertThat(o.toString()).doesNotContain(SECRET).doesNotContain(b64);
         }
         assertThat(sim.calls().get(0).toString()).contains("authorization-app-api=****");

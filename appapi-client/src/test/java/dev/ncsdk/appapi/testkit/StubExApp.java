@@ -34,7 +34,8 @@ final class StubExApp implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final ExecutorService worker = Executors.newSingleThreadExecutor();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, String> env;
     final List<Inbound> inbound = Collections.synchronizedList(new ArrayList<>());
     /** When each status report got its answer (nanoTime), in order. */
@@ -65,14 +66,18 @@ final class StubExApp implements AutoCloseable {
 
     List<Inbound> inbound(String pathPrefix) {
         synchronized (inbound) {
-            return inbound.stream().filter(i -> i.pathAndQuery().startsWith(pathPrefix)).toList();
+            return inbound.stream()
+                    .filter(i -> i.pathAndQuery().startsWith(pathPrefix))
+                    .toList();
         }
     }
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             String path = ex.getRequestURI().getRawPath()
-                    + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery());
+                    + (ex.getRequestURI().getRawQuery() == null
+                            ? ""
+                            : "?" + ex.getRequestURI().getRawQuery());
             Map<String, String> headers = new LinkedHashMap<>();
             ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -102,8 +107,11 @@ final class StubExApp implements AutoCloseable {
             } else if (path.equals("/") && ex.getRequestMethod().equals("GET")) {
                 reply(ex, 200, "{\"hello\":\"" + user + "\"}");
             } else {
-                reply(ex, 200, "{\"method\":\"" + ex.getRequestMethod() + "\",\"path\":\"" + path + "\",\"user\":\""
-                        + user + "\",\"bodyLength\":" + body.length() + "}");
+                reply(
+                        ex,
+                        200,
+                        "{\"method\":\"" + ex.getRequestMethod() + "\",\"path\":\"" + path + "\",\"user\":\"" + user
+                                + "\",\"bodyLength\":" + body.length() + "}");
             }
         }
     }
@@ -136,8 +144,11 @@ final class StubExApp implements AutoCloseable {
     private void report() {
         try {
             if (!initError.isEmpty()) {
-                send("PUT", "/ocs/v1.php/apps/app_api/ex-app/status?format=json",
-                        "{\"progress\":10,\"error\":\"" + initError + "\"}", "");
+                send(
+                        "PUT",
+                        "/ocs/v1.php/apps/app_api/ex-app/status?format=json",
+                        "{\"progress\":10,\"error\":\"" + initError + "\"}",
+                        "");
                 return;
             }
             for (int p : progress) {
@@ -163,7 +174,8 @@ final class StubExApp implements AutoCloseable {
                 .header("EX-APP-VERSION", env.get("APP_VERSION"))
                 .header("AUTHORIZATION-APP-API", auth)
                 .header("Content-Type", "application/json");
-        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        b.method(
+                method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 

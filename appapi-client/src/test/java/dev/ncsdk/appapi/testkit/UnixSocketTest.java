@@ -100,10 +100,11 @@ class UnixSocketTest {
             byte[] out;
             switch (path) {
                 case "/heartbeat" -> out = response("Content-Length: 15\r\n", "{\"status\":\"ok\"}");
-                case "/chunked" -> out = ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: "
-                                + "application/json\r\n\r\n5;ext=1\r\n{\"a\":\r\n"
-                                + "a\r\n\"chunked\"}\r\n0\r\nX-Trailer: t\r\n\r\n")
-                        .getBytes(StandardCharsets.UTF_8);
+                case "/chunked" ->
+                    out = ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: "
+                                    + "application/json\r\n\r\n5;ext=1\r\n{\"a\":\r\n"
+                                    + "a\r\n\"chunked\"}\r\n0\r\nX-Trailer: t\r\n\r\n")
+                            .getBytes(StandardCharsets.UTF_8);
                 case "/gzip" -> {
                     ByteArrayOutputStream z = new ByteArrayOutputStream();
                     try (GZIPOutputStream g = new GZIPOutputStream(z)) {
@@ -116,9 +117,10 @@ class UnixSocketTest {
                     out = r.toByteArray();
                 }
                 case "/close" -> out = "HTTP/1.1 201 Created\r\n\r\nuntil close".getBytes(StandardCharsets.UTF_8);
-                case "/continue" -> out = ("HTTP/1.1 100 Continue\r\n\r\n"
-                                + new String(response("Content-Length: 2\r\n", "ok"), StandardCharsets.UTF_8))
-                        .getBytes(StandardCharsets.UTF_8);
+                case "/continue" ->
+                    out = ("HTTP/1.1 100 Continue\r\n\r\n"
+                                    + new String(response("Content-Length: 2\r\n", "ok"), StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.UTF_8);
                 case "/silent" -> {
                     Thread.sleep(3000);
                     return;
@@ -147,7 +149,8 @@ class UnixSocketTest {
 
         assertThat(echo.bodyText()).isEqualTo("{\"x\":1}");
         String sent = requests.get(1);
-        assertThat(sent).startsWith("POST /echo HTTP/1.1\r\n")
+        assertThat(sent)
+                .startsWith("POST /echo HTTP/1.1\r\n")
                 .contains("\r\nContent-Length: 7\r\n")
                 .contains("\r\nharp-shared-key: shared\r\n")
                 .contains("\r\nEX-APP-ID: sockapp\r\n")
@@ -160,7 +163,8 @@ class UnixSocketTest {
         ExAppResponse chunked = sim.asUser("alice").get("/chunked");
         assertThat(chunked.bodyText()).isEqualTo("{\"a\":\"chunked\"}");
         assertThat(chunked.header("content-type")).contains("application/json");
-        assertThat(sim.asUser("alice").get("/gzip").json().get("zipped").asBoolean()).isTrue();
+        assertThat(sim.asUser("alice").get("/gzip").json().get("zipped").asBoolean())
+                .isTrue();
         ExAppResponse close = sim.asUser("alice").get("/close");
         assertThat(close.status()).isEqualTo(201);
         assertThat(close.bodyText()).isEqualTo("until close");
@@ -169,7 +173,8 @@ class UnixSocketTest {
 
     @Test
     void anExAppThatDoesNotAnswerOnTheSocketTimesOut() {
-        AppApiSimulator quick = AppApiSimulator.builder().timeout(Duration.ofMillis(200)).start();
+        AppApiSimulator quick =
+                AppApiSimulator.builder().timeout(Duration.ofMillis(200)).start();
         try (quick) {
             quick.exAppSocket(socket);
             assertThatThrownBy(() -> quick.asUser("alice").get("/silent"))
