@@ -98,6 +98,20 @@ public final class AppApiSimulator implements AutoCloseable {
             + "here: http://www.freedesktop.org/wiki/Specifications/open-collaboration-services.\n";
     private static final int MAX_REQUEST_BODY = 16 * 1024 * 1024;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Routes where an ExApp registers UI parts, commands and providers (AppAPI routes.php, ocs block). */
+    private static final List<String> REGISTRATIONS = List.of(
+            "/api/v1/ui/top-menu",
+            "/api/v1/ui/files-actions-menu",
+            "/api/v2/ui/files-actions-menu",
+            "/api/v1/ui/initial-state",
+            "/api/v1/ui/script",
+            "/api/v1/ui/style",
+            "/api/v1/ui/settings",
+            "/api/v1/occ_command",
+            "/api/v1/talk_bot",
+            "/api/v1/ai_provider/task_processing",
+            "/api/v1/setup_check");
+
     private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final String appId;
@@ -139,6 +153,7 @@ public final class AppApiSimulator implements AutoCloseable {
     private final List<RecordedCall> calls = new ArrayList<>();
     private final List<Custom> customAnswers = new CopyOnWriteArrayList<>();
     private final Stores stores;
+    private final Registrations registrations;
 
     private AppApiSimulator(Builder b) throws IOException {
         this.appId = b.appId;
@@ -154,6 +169,7 @@ public final class AppApiSimulator implements AutoCloseable {
         this.users = Collections.synchronizedSet(new TreeSet<>(b.users));
         this.admin = b.users.isEmpty() ? "" : b.users.get(0);
         this.stores = new Stores(appId);
+        this.registrations = new Registrations(appId);
         AtomicInteger n = new AtomicInteger();
         ThreadFactory tf = r -> {
             Thread t = new Thread(r, "appapi-simulator-" + n.incrementAndGet());
@@ -1205,6 +1221,13 @@ public final class AppApiSimulator implements AutoCloseable {
                 return Ocs.failure(v, json, 996, "Internal Server Error");
             }
             return stores.config(m, rel.substring((api + "/ex-app/preference").length()), p, v, json, user);
+        }
+        String registration = REGISTRATIONS.stream()
+                .filter(r -> rel.equals("/apps/app_api" + r))
+                .findFirst()
+                .orElse(null);
+        if (registration != null) {
+            return registrations.handle(m, registration, p, v, json);
         }
         if (m.equals("POST") && rel.equals(api + "/notification")) {
             if (user.isEmpty()) {

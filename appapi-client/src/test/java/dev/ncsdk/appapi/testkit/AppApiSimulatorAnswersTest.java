@@ -135,6 +135,47 @@ class AppApiSimulatorAnswersTest {
     }
 
     @Test
+    void topMenuRegistrationAnswersInTheCapturedShapes() throws Exception {
+        assertSameAnswer("105_exapp_topmenu_register_v1_json");
+        assertSameAnswer("106_exapp_topmenu_get_v1_json");
+        assertSameAnswer("107_exapp_topmenu_get_missing_v1_json");
+        assertSameAnswer("108_exapp_topmenu_get_missing_v2_json");
+    }
+
+    @Test
+    void otherRegistrationsAreKeptAndCanBeReadAndDeleted() throws Exception {
+        String script = "/ocs/v1.php/apps/app_api/api/v1/ui/script";
+        assertThat(send(
+                                "POST",
+                                script + "?format=json",
+                                "{\"type\":\"top_menu\",\"name\":\"main\",\"path\":\"js/app\"}",
+                                "")
+                        .statusCode())
+                .isEqualTo(200);
+        JsonNode got = JSON.readTree(send("GET", script + "?format=json&type=top_menu&name=main&path=js/app", null, "")
+                .body());
+        assertThat(got.at("/ocs/data/path").asText()).isEqualTo("js/app");
+        assertThat(JSON.readTree(send("DELETE", script + "?format=json&type=top_menu&name=main", null, "")
+                                .body())
+                        .at("/ocs/meta/statuscode")
+                        .asInt())
+                .isEqualTo(100);
+        assertThat(JSON.readTree(send("DELETE", script + "?format=json&type=top_menu&name=main", null, "")
+                                .body())
+                        .at("/ocs/meta/statuscode")
+                        .asInt())
+                .isEqualTo(404);
+        JsonNode bot = JSON.readTree(send(
+                        "POST",
+                        "/ocs/v2.php/apps/app_api/api/v1/talk_bot?format=json",
+                        "{\"name\":\"Echo\",\"route\":\"/bot\",\"description\":\"d\"}",
+                        "")
+                .body());
+        assertThat(bot.at("/ocs/data/secret").asText()).hasSize(64);
+        assertThat(bot.at("/ocs/data/id").asText()).matches("[0-9a-f]{40}");
+    }
+
+    @Test
     void unknownRoutesGetTheServersOcsAnswerInEachVersionAndFormat() throws Exception {
         assertSameAnswer("10_err_404_route_v2_json");
         assertSameAnswer("11_err_404_route_v2_xml");
