@@ -820,14 +820,38 @@ public final class AppApiSimulator implements AutoCloseable {
      * @throws ExAppCheckFailure when none came in time (the message lists the calls that did come)
      */
     public RecordedCall awaitCall(String method, String pathPrefix, Duration timeout) {
+        return awaitCalls(method, pathPrefix, 1, timeout).get(0);
+    }
+
+    /**
+     * Waits until at least {@code count} calls with this method and path prefix have been recorded (the ExApp may
+     * send them from background threads, as a log bridge does).
+     *
+     * @param method the HTTP method, or {@code null} for any
+     * @param pathPrefix the prefix (see {@link #calls(String)})
+     * @param count how many, at least 1
+     * @param timeout how long to wait
+     * @return all matching calls so far, in order (at least {@code count})
+     * @throws ExAppCheckFailure when fewer came in time (the message lists the calls that did come)
+     */
+    public List<RecordedCall> awaitCalls(String method, String pathPrefix, int count, Duration timeout) {
+        Objects.requireNonNull(pathPrefix, "pathPrefix");
+        Objects.requireNonNull(timeout, "timeout");
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1");
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (calls) {
             while (true) {
+                List<RecordedCall> found = new ArrayList<>();
                 for (RecordedCall c : calls) {
                     if ((method == null || method.equalsIgnoreCase(c.method()))
                             && Routes.matches(c.path(), pathPrefix)) {
-                        return c;
+                        found.add(c);
                     }
+                }
+                if (found.size() >= count) {
+                    return List.copyOf(found);
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
@@ -835,7 +859,8 @@ public final class AppApiSimulator implements AutoCloseable {
                     calls.forEach(c -> seen.add(c.method() + " " + c.path() + " -> " + c.status()));
                     throw new ExAppCheckFailure(
                             "await",
-                            "no call " + (method == null ? "" : method + " ") + pathPrefix + " within " + timeout
+                            (count == 1 ? "no call " : found.size() + " of " + count + " calls ")
+                                    + (method == null ? "" : method + " ") + pathPrefix + " within " + timeout
                                     + "; calls received: " + seen,
                             null,
                             null);

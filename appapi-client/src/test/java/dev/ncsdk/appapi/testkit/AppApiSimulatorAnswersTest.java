@@ -355,6 +355,13 @@ class AppApiSimulatorAnswersTest {
         assertThatThrownBy(() -> sim.awaitCall("GET", "/apps/app_api/api/v1/users", Duration.ofMillis(100)))
                 .isInstanceOf(ExAppCheckFailure.class)
                 .hasMessageContaining("POST /ocs/v1.php/apps/app_api/api/v1/log -> 200");
+        send("POST", "/ocs/v2.php/apps/app_api/api/v1/log?format=json", "{\"level\":1,\"message\":\"two\"}", "");
+        assertThat(sim.awaitCalls("POST", "/apps/app_api/api/v1/log", 2, Duration.ofSeconds(1)))
+                .extracting(c -> c.json().get("message").asText())
+                .containsExactly("boom", "two");
+        assertThatThrownBy(() -> sim.awaitCalls(null, "/apps/app_api/api/v1/log", 3, Duration.ofMillis(50)))
+                .isInstanceOf(ExAppCheckFailure.class)
+                .hasMessageContaining("2 of 3 calls");
         sim.clearCalls();
         assertThat(sim.calls()).isEmpty();
     }
