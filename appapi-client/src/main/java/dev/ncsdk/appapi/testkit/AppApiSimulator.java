@@ -681,6 +681,32 @@ public final class AppApiSimulator implements AutoCloseable {
     }
 
     /**
+     * Tells the ExApp that task-processing work is waiting, as Nextcloud 33+ does for a triggerable provider:
+     * {@code POST /trigger?providerId=...} in the system context.
+     *
+     * @param providerId the provider id the ExApp registered
+     * @return the ExApp's answer (AppAPI only needs a 2xx)
+     * @throws ExAppCheckFailure when no answer came
+     */
+    public ExAppResponse trigger(String providerId) {
+        Objects.requireNonNull(providerId, "providerId");
+        String q = java.net.URLEncoder.encode(providerId, StandardCharsets.UTF_8);
+        return exchange("request", "POST", "/trigger?providerId=" + q, systemHeaders(true), new byte[0], callTimeout);
+    }
+
+    /**
+     * Reads the ExApp's setup checks as AppAPI 35's background job does: {@code GET /setup_checks} in the system
+     * context, with AppAPI's 5 s limit (or the simulator's timeout when shorter).
+     *
+     * @return the answer: a JSON map {@code {checkId: {status, text, ...}}}
+     * @throws ExAppCheckFailure when no answer came
+     */
+    public ExAppResponse setupChecks() {
+        Duration t = callTimeout.compareTo(Duration.ofSeconds(5)) < 0 ? callTimeout : Duration.ofSeconds(5);
+        return exchange("request", "GET", "/setup_checks", systemHeaders(true), new byte[0], t);
+    }
+
+    /**
      * Whether AppAPI considers the app enabled (after {@link #init(Duration)}, {@link #enable()} or at start; not
      * after {@link #disable()} or a failed enable).
      *

@@ -298,6 +298,23 @@ class AppApiSimulatorLifecycleTest {
     }
 
     @Test
+    void triggerAndSetupChecksAreSentInTheSystemContext() throws Exception {
+        AppApiSimulator sim = simulator();
+        StubExApp stub = stub(sim, false);
+
+        assertThat(sim.trigger("hello:summary").json().get("path").asText())
+                .isEqualTo("/trigger?providerId=hello%3Asummary");
+        assertThat(sim.setupChecks().json().get("method").asText()).isEqualTo("GET");
+        StubExApp.Inbound trigger = stub.inbound("/trigger").get(0);
+        assertThat(trigger.method()).isEqualTo("POST");
+        assertThat(trigger.headers()).containsEntry("aa-request-id", "CLI");
+        assertThat(new String(
+                        Base64.getDecoder().decode(trigger.headers().get("authorization-app-api")),
+                        StandardCharsets.UTF_8))
+                .isEqualTo(":" + SECRET);
+    }
+
+    @Test
     void forgedRequestsAreRefusedByAnExAppThatChecksAuth() throws Exception {
         AppApiSimulator sim = simulator();
         stub(sim, false);
