@@ -10,6 +10,8 @@ module dev.ncsdk.appapi {
 
     exports dev.ncsdk.appapi;
     exports dev.ncsdk.appapi.admin;
+    exports dev.ncsdk.appapi.app;
+    exports dev.ncsdk.appapi.exapp;
     exports dev.ncsdk.appapi.manifest;
     exports dev.ncsdk.appapi.testkit;
 }

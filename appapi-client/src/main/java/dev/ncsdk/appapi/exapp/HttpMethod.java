@@ -1,0 +1,28 @@
+package dev.ncsdk.appapi.exapp;
+
+/** The HTTP methods an ExApp route can answer. */
+public enum HttpMethod {
+    /** {@code GET}. */
+    GET,
+    /** {@code POST}. */
+    POST,
+    /** {@code PUT}. */
+    PUT,
+    /** {@code DELETE}. */
+    DELETE,
+    /** {@code PATCH}. */
+    PATCH,
+    /** {@code HEAD}. */
+    HEAD,
+    /** {@code OPTIONS}. */
+    OPTIONS;
+
+    static HttpMethod parse(String method) {
+        for (HttpMethod m : values()) {
+            if (m.name().equals(method)) {
+                return m;
+            }
+        }
+        return null;
+    }
+}
