@@ -59,7 +59,11 @@ final class Dispatcher implements HttpHandler {
         try {
             serve(ex, answer);
         } catch (RuntimeException | Error e) {
-            LOG.log(Level.ERROR, "failed to serve " + ex.getRequestMethod() + " " + ex.getRequestURI().getRawPath(), e);
+            LOG.log(
+                    Level.ERROR,
+                    "failed to serve " + ex.getRequestMethod() + " "
+                            + ex.getRequestURI().getRawPath(),
+                    e);
             answer.send(Response.json(500, Map.of("error", "internal error")));
         } finally {
             answer.close();
@@ -90,7 +94,8 @@ final class Dispatcher implements HttpHandler {
             answer.send(Response.json(401, Map.of("error", e.getMessage())));
             return;
         }
-        Router.Match m = method == null ? new Router.Match(null, Map.of(), java.util.Set.of()) : router.find(method, rawPath);
+        Router.Match m =
+                method == null ? new Router.Match(null, Map.of(), java.util.Set.of()) : router.find(method, rawPath);
         if (m.route() == null) {
             if (m.allowed().isEmpty()) {
                 answer.send(Response.json(404, Map.of("error", "no route for " + methodName + " " + safe(rawPath))));

@@ -192,8 +192,8 @@ public final class ExApp implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        dispatcher = new Dispatcher(
-                auth, router, settings.maxBodyBytes, settings.handlerTimeout, watchdog, this::nextcloud);
+        dispatcher =
+                new Dispatcher(auth, router, settings.maxBodyBytes, settings.handlerTimeout, watchdog, this::nextcloud);
         try {
             InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
             server = HttpServer.create(loopback, 128);
@@ -208,8 +208,8 @@ public final class ExApp implements AutoCloseable {
         } catch (IOException e) {
             shutdownNow();
             throw new UncheckedIOException(
-                    "cannot listen on " + c.host() + ":" + c.port() + (c.harp() ? " and " + c.unixSocket() : "")
-                            + ": " + e.getMessage(),
+                    "cannot listen on " + c.host() + ":" + c.port() + (c.harp() ? " and " + c.unixSocket() : "") + ": "
+                            + e.getMessage(),
                     e);
         }
         started = true;
@@ -339,7 +339,9 @@ public final class ExApp implements AutoCloseable {
     }
 
     private String pickOr(String variable, String fallback) {
-        String v = settings.overrides.containsKey(variable) ? settings.overrides.get(variable) : settings.env.get(variable);
+        String v = settings.overrides.containsKey(variable)
+                ? settings.overrides.get(variable)
+                : settings.env.get(variable);
         return v == null || v.isBlank() ? fallback : v.trim();
     }
 
@@ -375,7 +377,10 @@ public final class ExApp implements AutoCloseable {
             }
         }
         if (dispatcher.inFlight() > 0) {
-            LOG.log(Level.WARNING, "{0} request(s) still running after the grace period; closing", dispatcher.inFlight());
+            LOG.log(
+                    Level.WARNING,
+                    "{0} request(s) still running after the grace period; closing",
+                    dispatcher.inFlight());
         }
         shutdownNow();
         LOG.log(Level.INFO, "ExApp stopped");
@@ -492,8 +497,8 @@ public final class ExApp implements AutoCloseable {
     /** The app id and the listening address; no secret. */
     @Override
     public synchronized String toString() {
-        return "ExApp[" + (config == null ? "not configured" : config.appId()) + (address == null ? "" : " on " + address)
-                + "]";
+        return "ExApp[" + (config == null ? "not configured" : config.appId())
+                + (address == null ? "" : " on " + address) + "]";
     }
 
     /**
@@ -728,8 +733,7 @@ public final class ExApp implements AutoCloseable {
          * @param handler the handler
          * @return this builder
          */
-        public Builder route(
-                HttpMethod method, String path, AccessLevel level, RouteOptions options, Handler handler) {
+        public Builder route(HttpMethod method, String path, AccessLevel level, RouteOptions options, Handler handler) {
             Objects.requireNonNull(level, "level");
             return add(method, path, level, Objects.requireNonNull(options, "options"), handler);
         }

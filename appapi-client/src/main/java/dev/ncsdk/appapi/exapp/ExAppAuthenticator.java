@@ -168,7 +168,9 @@ public final class ExAppAuthenticator {
         Objects.requireNonNull(headers, "headers");
         return authenticate(name -> {
             for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-                if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+                if (e.getKey() != null
+                        && e.getKey().equalsIgnoreCase(name)
+                        && !e.getValue().isEmpty()) {
                     return e.getValue().get(0);
                 }
             }

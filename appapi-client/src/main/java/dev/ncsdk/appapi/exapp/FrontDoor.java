@@ -333,7 +333,8 @@ final class FrontDoor implements Closeable {
                 }
                 if (i > 0) {
                     int colon = line.indexOf(':');
-                    String name = colon < 0 ? line : line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                    String name =
+                            colon < 0 ? line : line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
                     String value = colon < 0 ? "" : line.substring(colon + 1).trim();
                     if (name.equals("content-length")) {
                         if (value.isEmpty()) {

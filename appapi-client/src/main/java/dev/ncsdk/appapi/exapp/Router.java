@@ -66,7 +66,10 @@ final class Router {
                     if (!verbs.contains(r.method().name())) {
                         verbs.add(r.method().name());
                     }
-                    list.set(i, new ExAppRoute(url, verbs, e.accessLevel(), e.headersToExclude(), e.bruteforceProtection()));
+                    list.set(
+                            i,
+                            new ExAppRoute(
+                                    url, verbs, e.accessLevel(), e.headersToExclude(), e.bruteforceProtection()));
                     merged = true;
                     break;
                 }
@@ -82,7 +85,8 @@ final class Router {
         }
         List<ExAppRoute> out = new ArrayList<>();
         for (List<ExAppRoute> list : byUrl.values()) {
-            list.sort(Comparator.comparingInt((ExAppRoute e) -> e.accessLevel().code()).reversed());
+            list.sort(Comparator.comparingInt((ExAppRoute e) -> e.accessLevel().code())
+                    .reversed());
             out.addAll(list);
         }
         return out;

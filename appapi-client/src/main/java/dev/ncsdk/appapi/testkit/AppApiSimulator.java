@@ -509,6 +509,7 @@ public final class AppApiSimulator implements AutoCloseable {
                 initProgress = 100;
             }
             finishAtHundred(callTimeout);
+            markInitFinished();
         } else if (!initResponse.isSuccess()) {
             synchronized (lock) {
                 initRunning = false;
@@ -521,7 +522,7 @@ public final class AppApiSimulator implements AutoCloseable {
         }
         synchronized (lock) {
             try {
-                while (!initDone && initError.isEmpty()) {
+                while (!initDone) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         initRunning = false;
@@ -600,6 +601,12 @@ public final class AppApiSimulator implements AutoCloseable {
             nestedEnabled = en;
             nestedFailure = failure;
             enabled = failure == null;
+        }
+    }
+
+    /** The report that ends the initialisation has been answered and recorded: init() may return. */
+    private void markInitFinished() {
+        synchronized (lock) {
             initDone = true;
             lock.notifyAll();
         }
@@ -1064,6 +1071,7 @@ public final class AppApiSimulator implements AutoCloseable {
     // ------------------------------------------------------------------------------ the ExApp's calls to Nextcloud
 
     private void handle(HttpExchange ex) {
+        Runnable after = null;
         try (ex) {
             Instant received = Instant.now();
             String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
@@ -1090,6 +1098,7 @@ public final class AppApiSimulator implements AutoCloseable {
                 calls.add(call);
                 calls.notifyAll();
             }
+            after = h.afterRecorded();
             LOG.log(System.Logger.Level.DEBUG, () -> "from ExApp: " + call);
             ex.getResponseHeaders().set("Content-Type", h.answer.contentType());
             ex.getResponseHeaders().set("X-Request-Id", random(20));
@@ -1103,6 +1112,10 @@ public final class AppApiSimulator implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, () -> "the ExApp went away before its answer: " + e);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "AppAPI simulator could not answer a call: " + e);
+        } finally {
+            if (after != null) {
+                after.run(); // once the answer is out (init() returns after the ExApp got it)
+            }
         }
     }
 
@@ -1114,8 +1127,12 @@ public final class AppApiSimulator implements AutoCloseable {
         }
     }
 
-    /** An answer and the user the call was authenticated as. */
-    private record Handled(Ocs.Answer answer, String user) {}
+    /** An answer, the user the call was authenticated as, and what to do once it is recorded and answered. */
+    private record Handled(Ocs.Answer answer, String user, Runnable afterRecorded) {
+        Handled(Ocs.Answer answer, String user) {
+            this(answer, user, null);
+        }
+    }
 
     /** A registered answer. */
     private record Custom(String method, String path, int status, String contentType, byte[] body, JsonNode data) {}
@@ -1203,6 +1220,11 @@ public final class AppApiSimulator implements AutoCloseable {
             if (!auth.ok()) {
                 return new Handled(Ocs.failure(v, json, 997, AUTH_FAILED), null);
             }
+            if (c.method().equals("PUT")
+                    && (rel.equals("/apps/app_api/ex-app/status")
+                            || rel.equals("/apps/app_api/apps/status/" + appId))) {
+                return status(c, v, json, auth.user());
+            }
             return new Handled(appApi(c, v, json, rel, auth.user()), auth.user());
         }
         if (rel.equals("/cloud/capabilities") && c.method().equals("GET")) {
@@ -1224,10 +1246,6 @@ public final class AppApiSimulator implements AutoCloseable {
     private Ocs.Answer appApi(Call c, int v, boolean json, String rel, String user) {
         String m = c.method();
         String api = "/apps/app_api/api/v1";
-        if (m.equals("PUT")
-                && (rel.equals("/apps/app_api/ex-app/status") || rel.equals("/apps/app_api/apps/status/" + appId))) {
-            return status(c, v, json);
-        }
         if (m.equals("GET") && rel.equals("/apps/app_api/ex-app/state")) {
             boolean on;
             synchronized (lock) {
@@ -1305,22 +1323,23 @@ public final class AppApiSimulator implements AutoCloseable {
         return Ocs.failure(v, json, 998, INVALID_QUERY);
     }
 
-    private Ocs.Answer status(Call c, int v, boolean json) {
+    private Handled status(Call c, int v, boolean json, String user) {
         ObjectNode p = Params.of(c);
         Integer progress = Params.integer(p.get("progress"));
         String error = p.path("error").isNull() ? "" : p.path("error").asText("");
         if (progress == null) {
-            return Ocs.failure(v, json, 400, "Missing parameter progress");
+            return new Handled(Ocs.failure(v, json, 400, "Missing parameter progress"), user);
         }
         if (progress < 0 || progress > 100) {
-            return Ocs.failure(v, json, 996, "Invalid ExApp status progress value");
+            return new Handled(Ocs.failure(v, json, 996, "Invalid ExApp status progress value"), user);
         }
         boolean runNested = false;
+        boolean ends = false;
         synchronized (lock) {
             if (!error.isEmpty()) {
                 reports.add(progress);
                 initError = error;
-                lock.notifyAll();
+                ends = initRunning;
             } else if (initProgress == 100 && progress != 0) {
                 LOG.log(System.Logger.Level.DEBUG, () -> "progress " + progress + " after 100: ignored, as AppAPI");
             } else {
@@ -1333,8 +1352,9 @@ public final class AppApiSimulator implements AutoCloseable {
         }
         if (runNested) {
             finishAtHundred(nestedCallTimeout);
+            ends = true;
         }
-        return Ocs.ok(v, json, Ocs.emptyData());
+        return new Handled(Ocs.ok(v, json, Ocs.emptyData()), user, ends ? this::markInitFinished : null);
     }
 
     private JsonNode capabilities(boolean loggedIn) {

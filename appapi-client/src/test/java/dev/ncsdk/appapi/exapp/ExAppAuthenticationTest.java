@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class ExAppAuthenticationTest {
     /** A secret with colons: the header is split at the first colon only. */
     static final String COLON_SECRET = "s3:cr:3t-with-colons";
+
     static ExApp app;
     static ExAppTesting.LogCapture logs;
 
@@ -39,12 +40,21 @@ class ExAppAuthenticationTest {
                 .appVersion("1.0.0")
                 .secret(Secret.of(COLON_SECRET))
                 .harpSharedKey(Secret.of("harp-key-never-logged"))
-                .unixSocket(System.getProperty("java.io.tmpdir") + "/ncsdk-auth-" + ProcessHandle.current().pid()
-                        + ".sock")
+                .unixSocket(System.getProperty("java.io.tmpdir") + "/ncsdk-auth-"
+                        + ProcessHandle.current().pid() + ".sock")
                 .port(0)
                 .nextcloudUrl("http://127.0.0.1:9")
-                .route(HttpMethod.GET, "/who", AccessLevel.USER, req -> Response.json(Map.of(
-                        "user", req.user(), "requestId", req.requestId(), "version", req.caller().appVersion())))
+                .route(
+                        HttpMethod.GET,
+                        "/who",
+                        AccessLevel.USER,
+                        req -> Response.json(Map.of(
+                                "user",
+                                req.user(),
+                                "requestId",
+                                req.requestId(),
+                                "version",
+                                req.caller().appVersion())))
                 .build()
                 .start();
     }
@@ -151,16 +161,16 @@ class ExAppAuthenticationTest {
 
     @Test
     void theHeartbeatNeedsNoAuthenticationButOtherRoutesDo() throws Exception {
-        HttpResponse<String> hb = ExAppTesting.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + app.port() + "/heartbeat"))
-                .build());
+        HttpResponse<String> hb =
+                ExAppTesting.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/heartbeat"))
+                        .build());
         assertThat(hb.statusCode()).isEqualTo(200);
         assertThat(hb.body()).isEqualTo("{\"status\":\"ok\"}");
         for (String[] mp : new String[][] {{"POST", "/init"}, {"PUT", "/enabled?enabled=1"}, {"GET", "/nope"}}) {
-            HttpResponse<String> r = ExAppTesting.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + app.port() + mp[1]))
-                    .method(mp[0], HttpRequest.BodyPublishers.noBody())
-                    .build());
+            HttpResponse<String> r =
+                    ExAppTesting.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + mp[1]))
+                            .method(mp[0], HttpRequest.BodyPublishers.noBody())
+                            .build());
             assertThat(r.statusCode()).as(mp[1]).isEqualTo(401);
         }
     }
@@ -201,7 +211,9 @@ class ExAppAuthenticationTest {
     private static void assertRefused(HttpResponse<String> r, String why) {
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(r.body()).startsWith("{\"error\":\"AppAPI authentication failed: ").contains(why);
+        assertThat(r.body())
+                .startsWith("{\"error\":\"AppAPI authentication failed: ")
+                .contains(why);
         assertThat(r.body()).doesNotContain(COLON_SECRET);
     }
 
@@ -232,7 +244,8 @@ class ExAppAuthenticationTest {
 
     @Test
     void theAuthenticatorNamesTheFailedCheck() {
-        ExAppAuthenticator auth = ExAppAuthenticator.of("javastub", Secret.of(COLON_SECRET)).withMaxHeaderLength(64);
+        ExAppAuthenticator auth =
+                ExAppAuthenticator.of("javastub", Secret.of(COLON_SECRET)).withMaxHeaderLength(64);
         assertThatThrownBy(() -> auth.authenticate(headers(b64("a:" + "y".repeat(100)))::get))
                 .isInstanceOfSatisfying(
                         ExAppAuthenticationException.class,

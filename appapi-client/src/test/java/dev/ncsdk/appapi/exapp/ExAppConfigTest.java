@@ -61,7 +61,9 @@ class ExAppConfigTest {
         Map<String, String> env = full();
         env.remove(variable);
         assertThatThrownBy(() -> ExAppConfig.fromEnvironment(env))
-                .isInstanceOfSatisfying(ExAppConfigException.class, e -> assertThat(e.variable()).isEqualTo(variable))
+                .isInstanceOfSatisfying(
+                        ExAppConfigException.class,
+                        e -> assertThat(e.variable()).isEqualTo(variable))
                 .hasMessageContaining(variable);
         env.put(variable, "  ");
         assertThatThrownBy(() -> ExAppConfig.fromEnvironment(env)).isInstanceOf(ExAppConfigException.class);
@@ -81,7 +83,8 @@ class ExAppConfigTest {
         env.put(variable, value);
         assertThatThrownBy(() -> ExAppConfig.fromEnvironment(env))
                 .isInstanceOfSatisfying(
-                        ExAppConfigException.class, e -> assertThat(e.variable()).isEqualTo(variable));
+                        ExAppConfigException.class,
+                        e -> assertThat(e.variable()).isEqualTo(variable));
     }
 
     @Test
@@ -94,7 +97,10 @@ class ExAppConfigTest {
                     assertThat(e.getMessage()).doesNotContain("secret-value");
                 });
         String shown = ExAppConfig.fromEnvironment(full()).toString();
-        assertThat(shown).doesNotContain(ExAppTesting.SECRET).doesNotContain("harp-shared-secret").contains("****");
+        assertThat(shown)
+                .doesNotContain(ExAppTesting.SECRET)
+                .doesNotContain("harp-shared-secret")
+                .contains("****");
     }
 
     @Test
@@ -126,6 +132,7 @@ class ExAppConfigTest {
         ExApp app = ExApp.builder().environment(Map.of("APP_ID", "x")).build();
         assertThatThrownBy(app::start)
                 .isInstanceOfSatisfying(
-                        ExAppConfigException.class, e -> assertThat(e.variable()).isEqualTo("APP_VERSION"));
+                        ExAppConfigException.class,
+                        e -> assertThat(e.variable()).isEqualTo("APP_VERSION"));
     }
 }

@@ -47,10 +47,10 @@ class ExAppLifecycleTest {
                         return;
                     }
                     try {
-                        HttpResponse<String> hb = ExAppTesting.send(HttpRequest.newBuilder(
-                                        URI.create("http://127.0.0.1:" + app.port() + "/heartbeat"))
-                                .timeout(Duration.ofSeconds(10))
-                                .build());
+                        HttpResponse<String> hb = ExAppTesting.send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/heartbeat"))
+                                        .timeout(Duration.ofSeconds(10))
+                                        .build());
                         nested.add("heartbeat " + hb.statusCode() + " " + hb.body());
                         HttpResponse<String> en = call(app, "PUT", "/enabled?enabled=1");
                         nested.add("enabled " + en.statusCode() + " " + en.body());
@@ -67,10 +67,11 @@ class ExAppLifecycleTest {
                 while (nested.size() < 2 && System.nanoTime() < end) {
                     Thread.sleep(10);
                 }
-                assertThat(nested)
-                        .containsExactly("heartbeat 200 {\"status\":\"ok\"}", "enabled 200 {\"error\":\"\"}");
+                assertThat(nested).containsExactly("heartbeat 200 {\"status\":\"ok\"}", "enabled 200 {\"error\":\"\"}");
                 assertThat(enabledCalls).containsExactly("system");
-                assertThat(nc.statusBodies.stream().map(ExAppLifecycleTest::tree).toList())
+                assertThat(nc.statusBodies.stream()
+                                .map(ExAppLifecycleTest::tree)
+                                .toList())
                         .containsExactly(
                                 tree("{\"progress\":0}"), tree("{\"progress\":50}"), tree("{\"progress\":100}"));
                 assertThat(nc.statusAuth).allMatch(a -> a.equals(ExAppTesting.auth("", ExAppTesting.SECRET)));
@@ -120,7 +121,10 @@ class ExAppLifecycleTest {
                         .build()
                         .start()) {
             call(app, "POST", "/init");
-            assertThat(tree(nc.awaitStatus(b -> b.contains("error"))).get("error").asText()).isEqualTo("no GPU");
+            assertThat(tree(nc.awaitStatus(b -> b.contains("error")))
+                            .get("error")
+                            .asText())
+                    .isEqualTo("no GPU");
             long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (app.initRunning() && System.nanoTime() < end) {
                 Thread.sleep(5);
@@ -170,7 +174,8 @@ class ExAppLifecycleTest {
                         SetupCheck.warning("The model is missing").withLink("https://example.com/help", "Help")))
                 .build()
                 .start()) {
-            assertThat(call(app, "POST", "/trigger?providerId=my_provider").statusCode()).isEqualTo(200);
+            assertThat(call(app, "POST", "/trigger?providerId=my_provider").statusCode())
+                    .isEqualTo(200);
             assertThat(triggered).containsExactly("my_provider");
             HttpResponse<String> checks = call(app, "GET", "/setup_checks");
             assertThat(checks.statusCode()).isEqualTo(200);

@@ -30,8 +30,12 @@ class ExAppManifestTest {
                 .route(HttpMethod.GET, "/items/{id}", AccessLevel.USER, OK)
                 .route(HttpMethod.DELETE, "/items/{id}", AccessLevel.ADMIN, OK)
                 .route(HttpMethod.PUT, "/items/{id}", AccessLevel.USER, OK)
-                .route(HttpMethod.POST, "/login", AccessLevel.PUBLIC,
-                        RouteOptions.none().bruteforceProtection(401).headersToExclude("Cookie"), OK)
+                .route(
+                        HttpMethod.POST,
+                        "/login",
+                        AccessLevel.PUBLIC,
+                        RouteOptions.none().bruteforceProtection(401).headersToExclude("Cookie"),
+                        OK)
                 .route(HttpMethod.GET, "/static/*", AccessLevel.PUBLIC, OK)
                 .route(HttpMethod.GET, "/", AccessLevel.USER, OK)
                 .route(HttpMethod.GET, "/v1.0/a+b", AccessLevel.USER, OK)
@@ -42,7 +46,8 @@ class ExAppManifestTest {
     @Test
     void routesBecomeAnchoredRegexesWithJoinedVerbsStrictestFirst() {
         List<ExAppRoute> routes = app().manifest().routes();
-        assertThat(routes).extracting(ExAppRoute::url, ExAppRoute::verbList, ExAppRoute::accessLevel)
+        assertThat(routes)
+                .extracting(ExAppRoute::url, ExAppRoute::verbList, ExAppRoute::accessLevel)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("^\\/?items\\/[^\\/]+$", "DELETE", AccessLevel.ADMIN),
                         org.assertj.core.groups.Tuple.tuple("^\\/?items\\/[^\\/]+$", "GET,PUT", AccessLevel.USER),
@@ -74,13 +79,21 @@ class ExAppManifestTest {
             Pattern harp = Pattern.compile(r.url()); // re.match on "/" + path
             for (String p : reach.getOrDefault(r.url(), List.of())) {
                 assertThat(aa33.matcher(p).find()).as(r.url() + " on " + p).isTrue();
-                assertThat(aa34.matcher("/" + p).find()).as(r.url() + " on /" + p).isTrue();
-                assertThat(harp.matcher("/" + p).lookingAt()).as(r.url() + " on /" + p).isTrue();
+                assertThat(aa34.matcher("/" + p).find())
+                        .as(r.url() + " on /" + p)
+                        .isTrue();
+                assertThat(harp.matcher("/" + p).lookingAt())
+                        .as(r.url() + " on /" + p)
+                        .isTrue();
             }
             for (String p : miss.getOrDefault(r.url(), List.of())) {
                 assertThat(aa33.matcher(p).find()).as(r.url() + " on " + p).isFalse();
-                assertThat(aa34.matcher("/" + p).find()).as(r.url() + " on /" + p).isFalse();
-                assertThat(harp.matcher("/" + p).lookingAt()).as(r.url() + " on /" + p).isFalse();
+                assertThat(aa34.matcher("/" + p).find())
+                        .as(r.url() + " on /" + p)
+                        .isFalse();
+                assertThat(harp.matcher("/" + p).lookingAt())
+                        .as(r.url() + " on /" + p)
+                        .isFalse();
             }
         }
     }

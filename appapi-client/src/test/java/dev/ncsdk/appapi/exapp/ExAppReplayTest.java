@@ -75,8 +75,8 @@ class ExAppReplayTest extends WireMockSupport {
             assertThat(lines).hasSize(9);
             for (String line : lines) {
                 JsonNode rec = JSON.readTree(line);
-                HttpRequest.Builder r = HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + app.port() + rec.get("path").asText()))
+                HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                                + rec.get("path").asText()))
                         .timeout(Duration.ofSeconds(10));
                 for (JsonNode h : rec.get("headers")) {
                     if (!RESTRICTED.contains(h.get(0).asText().toLowerCase(java.util.Locale.ROOT))) {
@@ -91,7 +91,9 @@ class ExAppReplayTest extends WireMockSupport {
                                 : HttpRequest.BodyPublishers.ofString(body));
                 HttpResponse<String> resp = ExAppTesting.HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
                 String what = rec.get("method").asText() + " " + rec.get("path").asText();
-                assertThat(resp.statusCode()).as(what).isEqualTo(rec.get("response_status").asInt());
+                assertThat(resp.statusCode())
+                        .as(what)
+                        .isEqualTo(rec.get("response_status").asInt());
                 assertThat(JSON.readTree(resp.body())).as(what).isEqualTo(rec.get("response_body"));
                 assertThat(resp.headers().firstValue("Content-Type")).as(what).hasValue("application/json");
             }
@@ -137,11 +139,13 @@ class ExAppReplayTest extends WireMockSupport {
         assertThat(ours.secret()).isEqualTo(recorded.secret());
         assertThat(ours.daemonConfigName()).isEqualTo(recorded.daemonConfigName());
         assertThat(ours.manifest().routes()).hasSize(1);
-        assertThat(ours.manifest().routes().get(0).verbList()).isEqualTo(recorded.manifest().routes().get(0).verbList());
+        assertThat(ours.manifest().routes().get(0).verbList())
+                .isEqualTo(recorded.manifest().routes().get(0).verbList());
         assertThat(ours.manifest().routes().get(0).accessLevel()).isEqualTo(AccessLevel.USER);
         // ".*" was recorded; ours is the anchored equivalent and reaches the same paths
         assertThat(new ArrayList<>(List.of("/some/path", "some/path", "/api/echo", "/")))
-                .allMatch(p -> java.util.regex.Pattern.compile(ours.manifest().routes().get(0).url())
+                .allMatch(p -> java.util.regex.Pattern.compile(
+                                ours.manifest().routes().get(0).url())
                         .matcher(p)
                         .find());
     }

@@ -35,14 +35,25 @@ class ExAppServerTest {
         app = ExApp.builder()
                 .environment(ExAppTesting.env("http://127.0.0.1:9"))
                 .maxBodyBytes(1024)
-                .route(HttpMethod.GET, "/items/{id}", AccessLevel.USER, req -> Response.json(Map.of(
-                        "id", req.pathParam("id"), "q", req.queryParam("q").orElse("-"))))
+                .route(
+                        HttpMethod.GET,
+                        "/items/{id}",
+                        AccessLevel.USER,
+                        req -> Response.json(Map.of(
+                                "id",
+                                req.pathParam("id"),
+                                "q",
+                                req.queryParam("q").orElse("-"))))
                 .route(HttpMethod.POST, "/items", AccessLevel.USER, req -> {
                     Item item = req.bodyAs(Item.class);
                     return Response.json(201, item).withHeader("Location", "/items/" + item.name());
                 })
-                .route(HttpMethod.PUT, "/echo", AccessLevel.USER, req -> Response.text(
-                        req.bodyAsString() + "|" + req.header("content-type").orElse("none")))
+                .route(
+                        HttpMethod.PUT,
+                        "/echo",
+                        AccessLevel.USER,
+                        req -> Response.text(req.bodyAsString() + "|"
+                                + req.header("content-type").orElse("none")))
                 .route(HttpMethod.GET, "/static/*", AccessLevel.PUBLIC, req -> Response.text(req.pathParam("*")))
                 .route(HttpMethod.GET, "/boom", AccessLevel.ADMIN, req -> {
                     throw new IllegalStateException("database on fire");
@@ -92,9 +103,8 @@ class ExAppServerTest {
         HttpResponse<String> nf = get("/nothing/here");
         assertThat(nf.statusCode()).isEqualTo(404);
         assertThat(nf.body()).startsWith("{\"error\":");
-        HttpResponse<String> na = ExAppTesting.send(ExAppTesting.appApi(app, "/items/7", "alice")
-                .DELETE()
-                .build());
+        HttpResponse<String> na = ExAppTesting.send(
+                ExAppTesting.appApi(app, "/items/7", "alice").DELETE().build());
         assertThat(na.statusCode()).isEqualTo(405);
         assertThat(na.headers().firstValue("Allow")).hasValue("GET");
         assertThat(na.body()).startsWith("{\"error\":");
@@ -122,8 +132,9 @@ class ExAppServerTest {
         // chunked, so the length is only known while reading
         String chunked = ExAppTesting.raw(
                 app.port(),
-                "PUT /echo HTTP/1.1\r\nHost: x\r\n" + headers() + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
-                        + "400\r\n" + "y".repeat(1024) + "\r\n" + "10\r\n" + "z".repeat(16) + "\r\n0\r\n\r\n");
+                "PUT /echo HTTP/1.1\r\nHost: x\r\n" + headers()
+                        + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + "400\r\n" + "y".repeat(1024)
+                        + "\r\n" + "10\r\n" + "z".repeat(16) + "\r\n0\r\n\r\n");
         assertThat(chunked).startsWith("HTTP/1.1 413 ");
     }
 
@@ -131,7 +142,8 @@ class ExAppServerTest {
     void aChunkedBodyWithinTheLimitIsRelayed() throws Exception {
         String answer = ExAppTesting.raw(
                 app.port(),
-                "PUT /echo HTTP/1.1\r\nHost: x\r\n" + headers() + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                "PUT /echo HTTP/1.1\r\nHost: x\r\n" + headers()
+                        + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
                         + "5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\nX-Trailer: t\r\n\r\n");
         assertThat(answer).startsWith("HTTP/1.1 200 ").endsWith("hello world|none");
     }
@@ -155,13 +167,16 @@ class ExAppServerTest {
                 .route(HttpMethod.GET, "/fast", AccessLevel.USER, req -> Response.text("fast"))
                 .build()
                 .start()) {
-            HttpResponse<String> r = ExAppTesting.send(ExAppTesting.appApi(slow, "/slow", "alice").build());
+            HttpResponse<String> r = ExAppTesting.send(
+                    ExAppTesting.appApi(slow, "/slow", "alice").build());
             assertThat(r.statusCode()).isEqualTo(503);
             assertThat(r.body()).startsWith("{\"error\":");
             assertThat(interrupted.await(20, TimeUnit.SECONDS)).isTrue();
             // both workers are free again
             for (int i = 0; i < 4; i++) {
-                assertThat(ExAppTesting.send(ExAppTesting.appApi(slow, "/fast", "alice").build()).body())
+                assertThat(ExAppTesting.send(ExAppTesting.appApi(slow, "/fast", "alice")
+                                        .build())
+                                .body())
                         .isEqualTo("fast");
             }
         }
@@ -183,8 +198,9 @@ class ExAppServerTest {
 
     @Test
     void keepAliveRequestsAfterABodyAreFramedRight() throws Exception {
-        String two = "PUT /echo HTTP/1.1\r\nHost: x\r\n" + headers() + "Content-Type: text/plain\r\nContent-Length: 3\r\n\r\nabc"
-                + "GET /items/9 HTTP/1.1\r\nHost: x\r\n" + headers() + "Connection: close\r\n\r\n";
+        String two = "PUT /echo HTTP/1.1\r\nHost: x\r\n" + headers()
+                + "Content-Type: text/plain\r\nContent-Length: 3\r\n\r\nabc" + "GET /items/9 HTTP/1.1\r\nHost: x\r\n"
+                + headers() + "Connection: close\r\n\r\n";
         String answer = ExAppTesting.raw(app.port(), two);
         assertThat(answer).contains("abc|text/plain").contains("\"id\":\"9\"");
         assertThat(answer.split("HTTP/1.1 200 ", -1)).hasSize(3);
@@ -225,14 +241,17 @@ class ExAppServerTest {
                 .route(HttpMethod.GET, "/hello", AccessLevel.USER, req -> Response.text("hi " + req.user()))
                 .build()
                 .start()) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(sock))).isEqualTo("rw-rw-rw-");
-            String answer = unixRequest(sock, "GET /hello HTTP/1.1\r\nHost: exapp\r\n" + headers()
-                    + "Connection: close\r\n\r\n");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(sock)))
+                    .isEqualTo("rw-rw-rw-");
+            String answer = unixRequest(
+                    sock, "GET /hello HTTP/1.1\r\nHost: exapp\r\n" + headers() + "Connection: close\r\n\r\n");
             assertThat(answer).startsWith("HTTP/1.1 200 ").endsWith("hi alice");
             String hb = unixRequest(sock, "GET /heartbeat HTTP/1.1\r\nHost: exapp\r\nConnection: close\r\n\r\n");
             assertThat(hb).endsWith("{\"status\":\"ok\"}");
             // TCP is served as well
-            assertThat(ExAppTesting.send(ExAppTesting.appApi(harp, "/hello", "bob").build()).body())
+            assertThat(ExAppTesting.send(
+                                    ExAppTesting.appApi(harp, "/hello", "bob").build())
+                            .body())
                     .isEqualTo("hi bob");
         }
         assertThat(sock).doesNotExist();
