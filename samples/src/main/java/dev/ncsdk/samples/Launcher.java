@@ -26,6 +26,7 @@ import java.util.Optional;
  * {@code java -jar} still apply, and can override them). Without the archive, with
  * {@code -Dncsdk.samples.fork=false}, or when this JVM's options cannot be read, the samples run in this JVM. An
  * archive made by another JVM build or for a moved jar is ignored by the child's JVM (it then runs without it).
+ * {@code hello-exapp}, a long-running server, always runs in this JVM.
  */
 public final class Launcher {
     /** Set in the child, so that it never starts another. */
@@ -85,6 +86,9 @@ public final class Launcher {
         }
         if (vmName == null || !(vmName.contains("HotSpot") || vmName.startsWith("OpenJDK"))) {
             return null;
+        }
+        if (args.length > 0 && args[0].equals("hello-exapp")) {
+            return null; // a server that runs for hours: C2 and the default collector serve it better
         }
         if (classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar") || jvmArguments.isEmpty()) {
             return null;

@@ -123,4 +123,11 @@ class LauncherTest {
         assertThat(Launcher.runChild(List.of(dir.resolve("no-such-java").toString())))
                 .isNull();
     }
+
+    @Test
+    void theLongRunningExAppServerRunsInThisJvm() {
+        String[] hello = {"hello-exapp"};
+        assertThat(Launcher.plan(VM, null, null, jar.toString(), HOME, launchedWith("-jar", jar.toString()), hello))
+                .isNull();
+    }
 }
