@@ -48,6 +48,7 @@ class HelloExAppCommandTest {
         assertThat(info.get("port").asInt()).isEqualTo(23000);
         assertThat(info.get("daemon_config_name").asText()).isEqualTo("manual_install");
         assertThat(info.get("routes")).hasSize(1);
+        assertThat(info.at("/routes/0/url").asText()).isEqualTo("^\\/?$");
         assertThat(info.at("/routes/0/verb").asText()).isEqualTo("GET");
         assertThat(info.at("/routes/0/access_level").asInt()).isEqualTo(1);
         assertThat(command.running).as("--json-info does not start the server").isNull();
