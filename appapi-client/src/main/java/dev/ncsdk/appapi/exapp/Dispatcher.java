@@ -83,7 +83,7 @@ final class Dispatcher implements HttpHandler {
         ExAppCaller caller;
         try {
             caller = authenticator.authenticate(headers::getFirst);
-        } catch (ExAppAuthenticationException e) {
+        } catch (RequestAuthenticationException e) {
             LOG.log(
                     Level.WARNING,
                     "refused {0} {1} from {2}: {3}",

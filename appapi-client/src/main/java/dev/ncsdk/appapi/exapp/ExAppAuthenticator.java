@@ -1,6 +1,6 @@
 package dev.ncsdk.appapi.exapp;
 
-import dev.ncsdk.appapi.exapp.ExAppAuthenticationException.Reason;
+import dev.ncsdk.appapi.exapp.RequestAuthenticationException.Reason;
 import dev.ncsdk.ocs.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,7 +23,7 @@ import java.util.function.Function;
  * </ul>
  *
  * <p>{@code AA-VERSION} is never required: HaRP overwrites it with a constant. Thread-safe and cheap: create one per
- * application. Failures throw {@link ExAppAuthenticationException}, whose message names no secret.
+ * application. Failures throw {@link RequestAuthenticationException}, whose message names no secret.
  *
  * <p>In a servlet container (the lookup of {@code HttpServletRequest.getHeader} is case-insensitive):
  *
@@ -33,7 +33,7 @@ import java.util.function.Function;
  *     ExAppCaller caller = auth.authenticate(request::getHeader);
  *     request.setAttribute("nc.user", caller.userId());
  *     chain.doFilter(request, response);
- * } catch (ExAppAuthenticationException e) {
+ * } catch (RequestAuthenticationException e) {
  *     response.sendError(401);
  * }
  * }</pre>
@@ -101,7 +101,7 @@ public final class ExAppAuthenticator {
      * @param header looks up a header's value by name; must ignore case (as servlet, Spring, Javalin and
      *     {@code com.sun.net.httpserver.Headers#getFirst} do) and return {@code null} for an absent header
      * @return the caller
-     * @throws ExAppAuthenticationException when a check fails
+     * @throws RequestAuthenticationException when a check fails
      */
     public ExAppCaller authenticate(Function<String, String> header) {
         Objects.requireNonNull(header, "header");
@@ -162,7 +162,7 @@ public final class ExAppAuthenticator {
      *
      * @param headers the headers
      * @return the caller
-     * @throws ExAppAuthenticationException when a check fails
+     * @throws RequestAuthenticationException when a check fails
      */
     public ExAppCaller authenticate(Map<String, List<String>> headers) {
         Objects.requireNonNull(headers, "headers");
@@ -189,8 +189,8 @@ public final class ExAppAuthenticator {
         return v;
     }
 
-    private static ExAppAuthenticationException fail(Reason reason, String what) {
-        return new ExAppAuthenticationException(reason, "AppAPI authentication failed: " + what);
+    private static RequestAuthenticationException fail(Reason reason, String what) {
+        return new RequestAuthenticationException(reason, "AppAPI authentication failed: " + what);
     }
 
     /** Names the app id only. */

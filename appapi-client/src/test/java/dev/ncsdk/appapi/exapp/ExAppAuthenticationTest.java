@@ -3,7 +3,7 @@ package dev.ncsdk.appapi.exapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ncsdk.appapi.exapp.ExAppAuthenticationException.Reason;
+import dev.ncsdk.appapi.exapp.RequestAuthenticationException.Reason;
 import dev.ncsdk.appapi.manifest.AccessLevel;
 import dev.ncsdk.ocs.Secret;
 import java.net.URI;
@@ -248,20 +248,20 @@ class ExAppAuthenticationTest {
                 ExAppAuthenticator.of("javastub", Secret.of(COLON_SECRET)).withMaxHeaderLength(64);
         assertThatThrownBy(() -> auth.authenticate(headers(b64("a:" + "y".repeat(100)))::get))
                 .isInstanceOfSatisfying(
-                        ExAppAuthenticationException.class,
+                        RequestAuthenticationException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.HEADER_TOO_LARGE));
         assertThatThrownBy(() -> auth.authenticate(headers(b64("a:bad"))::get))
-                .isInstanceOfSatisfying(ExAppAuthenticationException.class, e -> {
+                .isInstanceOfSatisfying(RequestAuthenticationException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.WRONG_SECRET);
                     assertThat(e.getMessage()).doesNotContain("bad").doesNotContain(COLON_SECRET);
                 });
         assertThatThrownBy(() -> auth.authenticate(headers("@@")::get))
                 .isInstanceOfSatisfying(
-                        ExAppAuthenticationException.class,
+                        RequestAuthenticationException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED_HEADER));
         assertThatThrownBy(() -> auth.authenticate(name -> null))
                 .isInstanceOfSatisfying(
-                        ExAppAuthenticationException.class,
+                        RequestAuthenticationException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.MISSING_HEADER));
         assertThatThrownBy(() -> ExAppAuthenticator.of("javastub", Secret.of("")))
                 .isInstanceOf(IllegalArgumentException.class);

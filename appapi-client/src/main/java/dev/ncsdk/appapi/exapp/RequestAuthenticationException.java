@@ -4,9 +4,18 @@ import dev.ncsdk.ocs.NcException;
 
 /**
  * A request to the ExApp did not carry valid AppAPI credentials. The message says which check failed and never
- * contains a secret or the header's value; answer such a request with HTTP 401.
+ * contains a secret or the header's value; answer such a request with HTTP 401. (Nextcloud refusing the ExApp's
+ * own calls is {@link dev.ncsdk.appapi.app.ExAppAuthenticationException}.)
+ *
+ * <pre>{@code
+ * try {
+ *     ExAppCaller caller = authenticator.authenticate(request::getHeader);
+ * } catch (RequestAuthenticationException e) {
+ *     log.log(System.Logger.Level.WARNING, "refused: " + e.reason());
+ * }
+ * }</pre>
  */
-public final class ExAppAuthenticationException extends NcException {
+public final class RequestAuthenticationException extends NcException {
     private static final long serialVersionUID = 1L;
 
     /** Which check failed. */
@@ -31,7 +40,7 @@ public final class ExAppAuthenticationException extends NcException {
      * @param reason which check failed
      * @param message what failed, free of secrets
      */
-    public ExAppAuthenticationException(Reason reason, String message) {
+    public RequestAuthenticationException(Reason reason, String message) {
         super(message);
         this.reason = reason;
     }
