@@ -6,8 +6,10 @@
  *
  * <pre>{@code
  * try (AppApiSimulator nc = AppApiSimulator.builder().appId("hello").appVersion("1.0.0").start()) {
- *     MyExApp app = MyExApp.start(nc.environment(0));       // the ExApp under test
- *     nc.exAppUrl(URI.create("http://127.0.0.1:" + app.port()));
+ *     ExApp app = ExApp.builder().environment(nc.environment(0))   // the ExApp under test
+ *             .route(HttpMethod.GET, "/", AccessLevel.USER, req -> Response.json(Map.of("hello", req.user())))
+ *             .build().start();
+ *     nc.exAppPort(app.port());
  *     nc.heartbeat();
  *     nc.init(Duration.ofSeconds(10));
  *     assertEquals(200, nc.asUser("alice").get("/").status());
