@@ -568,7 +568,7 @@ public final class NextcloudApp implements AutoCloseable {
                                             + refused.getMessage(),
                                     refused.response()));
                         }
-                        if (isAppApiRefusal(refused)) {
+                        if (isAppApiRefusal(refused) && !userId.isEmpty()) {
                             return CompletableFuture.<JsonNode>failedFuture(new ExAppAuthenticationException(
                                     "AppAPI refused the user '" + userId + "' of ExApp " + appId()
                                             + " (the ExApp's own credentials work; does the user exist?): "
