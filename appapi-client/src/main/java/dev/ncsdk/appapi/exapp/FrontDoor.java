@@ -37,17 +37,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FrontDoor implements Closeable {
     private static final System.Logger LOG = System.getLogger("dev.ncsdk.appapi.exapp");
+    private static final String TOO_LARGE_BODY = "{\"error\":\"request headers are too large\"}";
     private static final byte[] TOO_LARGE = ("HTTP/1.1 431 Request Header Fields Too Large\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: 40\r\nConnection: close\r\n\r\n"
-                    + "{\"error\":\"request headers are too large\"}")
+                    + "Content-Type: application/json\r\nContent-Length: " + TOO_LARGE_BODY.length()
+                    + "\r\nConnection: close\r\n\r\n" + TOO_LARGE_BODY)
             .getBytes(StandardCharsets.US_ASCII);
     private static final int BUFFER = 16 * 1024;
-    private static final java.util.concurrent.ScheduledExecutorService CLOSER =
-            Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "exapp-relay-closer");
-                t.setDaemon(true);
-                return t;
-            });
+    /** How long a connection may take to send a request head, idle keep-alive time included. */
+    private static final long HEAD_TIMEOUT_SECONDS = 60;
+
+    private static final java.util.concurrent.ScheduledThreadPoolExecutor CLOSER = closer();
+
+    private static java.util.concurrent.ScheduledThreadPoolExecutor closer() {
+        java.util.concurrent.ScheduledThreadPoolExecutor e =
+                new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+                    Thread t = new Thread(r, "exapp-relay-closer");
+                    t.setDaemon(true);
+                    return t;
+                });
+        e.setRemoveOnCancelPolicy(true);
+        return e;
+    }
 
     private final InetSocketAddress backend;
     private final int maxHeadBytes;
@@ -210,7 +220,20 @@ final class FrontDoor implements Closeable {
     private void relayRequests(SocketChannel client, SocketChannel server) throws IOException {
         Input in = new Input(client);
         while (true) {
-            byte[] head = in.readHead(maxHeadBytes);
+            // a connection that sends no complete head in time is closed (the JDK 17 server has no such limit)
+            java.util.concurrent.ScheduledFuture<?> slow = CLOSER.schedule(
+                    () -> {
+                        closeQuietly(client);
+                        closeQuietly(server);
+                    },
+                    HEAD_TIMEOUT_SECONDS,
+                    java.util.concurrent.TimeUnit.SECONDS);
+            byte[] head;
+            try {
+                head = in.readHead(maxHeadBytes);
+            } finally {
+                slow.cancel(false);
+            }
             if (head == null) {
                 server.shutdownOutput(); // the client is done; the JDK server finishes and closes
                 return;

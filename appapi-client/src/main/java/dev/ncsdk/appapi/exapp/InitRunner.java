@@ -1,6 +1,7 @@
 package dev.ncsdk.appapi.exapp;
 
 import dev.ncsdk.appapi.app.NextcloudApp;
+import dev.ncsdk.ocs.NcTransportException;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,7 +60,17 @@ final class InitRunner {
                 task.run(progress);
             }
             if (!progress.failed && progress.last != 100) {
-                progress.report(100);
+                try {
+                    progress.report(100);
+                } catch (NcTransportException e) {
+                    // AppAPI enables the app inside this call (heartbeat, /enabled, then its answer): without an
+                    // answer the report may well have been taken, so reporting an error now could be wrong
+                    LOG.log(
+                            Level.WARNING,
+                            "progress 100 got no answer ({0}); AppAPI enables the app inside that call, so check "
+                                    + "the app's state in Nextcloud",
+                            e.getMessage());
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

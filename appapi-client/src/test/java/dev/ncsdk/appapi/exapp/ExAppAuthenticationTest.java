@@ -156,7 +156,11 @@ class ExAppAuthenticationTest {
                 app.port(),
                 "GET /who HTTP/1.1\r\nHost: x\r\nAUTHORIZATION-APP-API: " + "A".repeat(200_000)
                         + "\r\nConnection: close\r\n\r\n");
-        assertThat(answer).startsWith("HTTP/1.1 431 ").endsWith("{\"error\":\"request headers are too large\"}");
+        String body = "{\"error\":\"request headers are too large\"}";
+        assertThat(answer)
+                .startsWith("HTTP/1.1 431 ")
+                .contains("Content-Length: " + body.length() + "\r\n")
+                .endsWith("\r\n\r\n" + body);
     }
 
     @Test

@@ -135,6 +135,45 @@ class ExAppLifecycleTest {
     }
 
     @Test
+    void progress100WithoutAnAnswerIsNotTurnedIntoAnInitError() throws Exception {
+        try (ExAppTesting.FakeNextcloud nc = new ExAppTesting.FakeNextcloud();
+                ExAppTesting.LogCapture logs = new ExAppTesting.LogCapture();
+                dev.ncsdk.appapi.app.NextcloudApp client = dev.ncsdk.appapi.app.NextcloudApp.builder()
+                        .baseUrl(nc.url())
+                        .appId(ExAppTesting.APP_ID)
+                        .appVersion("1.0.0")
+                        .secret(ExAppTesting.secret())
+                        .timeout(Duration.ofMillis(300))
+                        .retryPolicy(dev.ncsdk.ocs.RetryPolicy.none())
+                        .build();
+                ExApp app = ExApp.builder()
+                        .environment(ExAppTesting.env(nc.url()))
+                        .nextcloud(client)
+                        .build()
+                        .start()) {
+            // AppAPI enables the app inside the progress-100 call; a slow /enabled outlasts the client's timeout
+            nc.beforeAnswer = body -> {
+                if (body.contains("100")) {
+                    try {
+                        Thread.sleep(3000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            };
+            call(app, "POST", "/init");
+            nc.awaitStatus(b -> b.contains("100"));
+            long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (app.initRunning() && System.nanoTime() < end) {
+                Thread.sleep(5);
+            }
+            assertThat(app.initRunning()).isFalse();
+            assertThat(nc.statusBodies).noneMatch(b -> b.contains("error"));
+            assertThat(logs.lines).anyMatch(l -> l.contains("progress 100 got no answer"));
+        }
+    }
+
+    @Test
     void enabledAnswersTheHandlersErrorText() throws Exception {
         List<String> calls = new CopyOnWriteArrayList<>();
         try (ExApp app = ExApp.builder()
