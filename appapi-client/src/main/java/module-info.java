@@ -14,4 +14,5 @@ module dev.ncsdk.appapi {
     exports dev.ncsdk.appapi.app.files;
     exports dev.ncsdk.appapi.exapp;
     exports dev.ncsdk.appapi.manifest;
+    exports dev.ncsdk.appapi.testkit;
 }

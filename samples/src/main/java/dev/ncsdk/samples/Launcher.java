@@ -38,6 +38,8 @@ import java.util.Optional;
  * finished after its caller gave up. (A request whose last byte already reached the server may still be carried
  * out by the server; no client can take that back.) Watching the parent's pipes was the other choice; it would need
  * the child's standard streams to be pipes, and they are the terminal, inherited.
+ *
+ * <p>{@code hello-exapp}, a long-running server, always runs in this JVM.
  */
 public final class Launcher {
     /** Set in the child, so that it never starts another. */
@@ -106,6 +108,9 @@ public final class Launcher {
         }
         if (vmName == null || !(vmName.contains("HotSpot") || vmName.startsWith("OpenJDK"))) {
             return null;
+        }
+        if (args.length > 0 && args[0].equals("hello-exapp")) {
+            return null; // a server that runs for hours: C2 and the default collector serve it better
         }
         if (classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar") || jvmArguments.isEmpty()) {
             return null;

@@ -20,8 +20,8 @@ import picocli.CommandLine.Command;
         description = "Runnable samples of the ncsdk Java SDK for Nextcloud.")
 public final class Main {
     /** The command names, in the order the top-level usage lists them (after {@code help}). */
-    static final List<String> COMMANDS =
-            List.of("demo", "ocs", "update-check", "sign", "verify-release", "package", "publish", "appapi");
+    static final List<String> COMMANDS = List.of(
+            "demo", "ocs", "update-check", "sign", "verify-release", "package", "publish", "appapi", "hello-exapp");
 
     private Main() {}
 
@@ -139,6 +139,8 @@ public final class Main {
                 return new PublishCommand();
             case "appapi":
                 return new AppApiCommand();
+            case "hello-exapp":
+                return new HelloExAppCommand();
             default:
                 return null;
         }

@@ -134,4 +134,11 @@ class LauncherTest {
                 .as("another process: the launcher is gone")
                 .isFalse();
     }
+
+    @Test
+    void theLongRunningExAppServerRunsInThisJvm() {
+        String[] hello = {"hello-exapp"};
+        assertThat(Launcher.plan(VM, null, null, jar.toString(), HOME, launchedWith("-jar", jar.toString()), hello))
+                .isNull();
+    }
 }

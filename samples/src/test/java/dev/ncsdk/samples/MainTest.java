@@ -12,7 +12,7 @@ import picocli.CommandLine;
 /** {@link Main} builds picocli's model for the named command only, and the full model for the top level. */
 class MainTest {
     private static final String[] ALL = {
-        "help", "demo", "ocs", "update-check", "sign", "verify-release", "package", "publish", "appapi"
+        "help", "demo", "ocs", "update-check", "sign", "verify-release", "package", "publish", "appapi", "hello-exapp"
     };
 
     /** Exit code and output of one {@link Main#run(PrintWriter, PrintWriter, String...)}. */
@@ -26,7 +26,18 @@ class MainTest {
     }
 
     @ParameterizedTest(name = "{0} --help")
-    @ValueSource(strings = {"demo", "ocs", "update-check", "sign", "verify-release", "package", "publish", "appapi"})
+    @ValueSource(
+            strings = {
+                "demo",
+                "ocs",
+                "update-check",
+                "sign",
+                "verify-release",
+                "package",
+                "publish",
+                "appapi",
+                "hello-exapp"
+            })
     void eachCommandNameReachesThatCommand(String name) {
         Result r = run(name, "--help");
 
@@ -36,7 +47,18 @@ class MainTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"demo", "ocs", "update-check", "sign", "verify-release", "package", "publish", "appapi"})
+    @ValueSource(
+            strings = {
+                "demo",
+                "ocs",
+                "update-check",
+                "sign",
+                "verify-release",
+                "package",
+                "publish",
+                "appapi",
+                "hello-exapp"
+            })
     void theModelForACommandHoldsOnlyThatCommandAndTheSameSpecAsTheFullModel(String name) {
         CommandLine only = Main.commandLine(name);
         CommandLine full = Main.commandLine(null);
@@ -57,7 +79,7 @@ class MainTest {
     }
 
     @Test
-    void topLevelHelpListsAllEightCommands() {
+    void topLevelHelpListsEveryCommand() {
         for (String[] args : new String[][] {{"--help"}, {"-h"}, {"help"}}) {
             Result r = run(args);
 

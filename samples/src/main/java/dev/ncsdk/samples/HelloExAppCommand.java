@@ -1,0 +1,127 @@
+package dev.ncsdk.samples;
+
+import dev.ncsdk.appapi.exapp.ExApp;
+import dev.ncsdk.appapi.exapp.ExAppConfigException;
+import dev.ncsdk.appapi.exapp.HttpMethod;
+import dev.ncsdk.appapi.exapp.Response;
+import dev.ncsdk.appapi.manifest.AccessLevel;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hello-exapp}: a minimal complete ExApp. It runs with the environment AppAPI gives an ExApp ({@code APP_ID},
+ * {@code APP_SECRET}, {@code APP_VERSION}, {@code APP_HOST}, {@code APP_PORT}, {@code NEXTCLOUD_URL}), has an
+ * initialisation with progress, enable and disable handlers that write to Nextcloud's log, and one route:
+ * {@code GET /} answers {@code {"hello": "<user>"}} for the calling user.
+ *
+ * <pre>
+ * export APP_ID=hello_exapp APP_VERSION=1.0.0 APP_SECRET=$(openssl rand -hex 32) APP_HOST=0.0.0.0 APP_PORT=23000 \
+ *        NEXTCLOUD_URL=https://cloud.example.com
+ * java -jar ncsdk-samples.jar hello-exapp --json-info      # the JSON for occ app_api:app:register --json-info
+ * java -jar ncsdk-samples.jar hello-exapp                  # serves until SIGTERM / Ctrl-C
+ * </pre>
+ */
+@Command(
+        name = "hello-exapp",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs a minimal ExApp with the environment AppAPI gives one (APP_ID, APP_SECRET, APP_VERSION, APP_HOST,",
+            "APP_PORT, NEXTCLOUD_URL); GET / answers {\"hello\": \"<user>\"}. APP_ID defaults to hello_exapp and",
+            "APP_VERSION to 1.0.0. Stops on SIGTERM or Ctrl-C."
+        })
+public final class HelloExAppCommand extends SampleCommand {
+    /** The app id when {@code APP_ID} is not set. */
+    static final String DEFAULT_ID = "hello_exapp";
+
+    @Option(
+            names = "--json-info",
+            description = "print the JSON for occ app_api:app:register <id> <daemon> --json-info '...' and exit")
+    boolean jsonInfo;
+
+    @Option(
+            names = "--daemon",
+            defaultValue = "manual_install",
+            description = "--json-info: the deploy daemon to name (default ${DEFAULT-VALUE})")
+    String daemon;
+
+    @Option(
+            names = "--init-steps",
+            defaultValue = "4",
+            description = "steps of the pretend initialisation, each reported as progress (default ${DEFAULT-VALUE})")
+    int initSteps;
+
+    @Option(
+            names = "--init-step-ms",
+            defaultValue = "250",
+            description = "how long each initialisation step takes, in ms (default ${DEFAULT-VALUE})")
+    long initStepMillis;
+
+    /** Where the configuration comes from: the process environment, or a map in tests. */
+    Map<String, String> environment = System.getenv();
+
+    /** The running app, once started (tests stop it). */
+    volatile ExApp running;
+
+    /** Creates the command (picocli). */
+    public HelloExAppCommand() {}
+
+    /**
+     * The hello ExApp, configured from an environment.
+     *
+     * @param env the environment AppAPI gives an ExApp
+     * @param steps how many progress steps the initialisation reports
+     * @param step how long each step takes
+     * @return the configured app, not started
+     */
+    static ExApp app(Map<String, String> env, int steps, Duration step) {
+        Map<String, String> withDefaults = new HashMap<>(env);
+        withDefaults.putIfAbsent("APP_ID", DEFAULT_ID);
+        withDefaults.putIfAbsent("APP_VERSION", "1.0.0");
+        withDefaults.putIfAbsent("APP_DISPLAY_NAME", "Hello ExApp");
+        return ExApp.builder()
+                .environment(withDefaults)
+                .onInit(progress -> {
+                    // stands for real work (downloading a model, preparing data), reported as it goes
+                    for (int i = 1; i < steps; i++) {
+                        Thread.sleep(step.toMillis());
+                        progress.report(100 * i / steps);
+                    }
+                    // returning reports 100; AppAPI then enables the app inside that report
+                })
+                .onEnabled(nc -> nc.log().info("hello-exapp enabled"))
+                .onDisabled(nc -> nc.log().info("hello-exapp disabled"))
+                .route(HttpMethod.GET, "/", AccessLevel.USER, req -> Response.json(Map.of("hello", req.user())))
+                .build();
+    }
+
+    @Override
+    public Integer call() {
+        if (initSteps < 1 || initStepMillis < 0) {
+            int code = Failures.usage(err(), "--init-steps must be at least 1 and --init-step-ms not negative");
+            flush();
+            return code;
+        }
+        ExApp app = app(environment, initSteps, Duration.ofMillis(initStepMillis));
+        try {
+            if (jsonInfo) {
+                out().println(app.jsonInfo(daemon).toJson()); // holds the secret: it goes to occ, nowhere else
+                flush();
+                return 0;
+            }
+            app.start();
+        } catch (ExAppConfigException e) {
+            int code = Failures.usage(err(), e.getMessage());
+            flush();
+            return code;
+        }
+        running = app;
+        out().println("hello-exapp " + app.config().appId() + " listening on port " + app.port() + " (Nextcloud at "
+                + app.config().nextcloudUrl() + ")");
+        flush();
+        app.runUntilStopped();
+        return 0;
+    }
+}
