@@ -10,5 +10,6 @@ module dev.ncsdk.appapi {
     exports dev.ncsdk.appapi;
     exports dev.ncsdk.appapi.admin;
     exports dev.ncsdk.appapi.app;
+    exports dev.ncsdk.appapi.app.ui;
     exports dev.ncsdk.appapi.manifest;
 }
