@@ -3,7 +3,9 @@ package dev.ncsdk.appapi.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ncsdk.appapi.AppApiCredentials;
 import dev.ncsdk.appapi.app.ui.ExAppUi;
+import dev.ncsdk.appapi.app.ui.OccCommands;
 import dev.ncsdk.appapi.app.ui.ServerFeatures;
+import dev.ncsdk.appapi.app.ui.SettingsForms;
 import dev.ncsdk.ocs.NcResponseException;
 import dev.ncsdk.ocs.NcUnauthorizedException;
 import dev.ncsdk.ocs.OcsApiVersion;
@@ -416,6 +418,36 @@ public final class NextcloudApp implements AutoCloseable {
      */
     public ExAppUi ui() {
         return ExAppUi.of(this, serverFeatures());
+    }
+
+    /**
+     * Declarative settings forms of the ExApp, in the admin or personal settings. Nextcloud stores their values: an
+     * admin form's in {@link #appConfig()}, a personal form's in each user's {@link #preferences()}, under the field
+     * ids.
+     *
+     * <pre>{@code
+     * nc.settings().register(SettingsForm.admin("my_app", "ai", "My App")
+     *         .field(SettingsField.text("model", "Model").build()).build());
+     * String model = nc.appConfig().get("model").orElse("small");
+     * }</pre>
+     *
+     * @return the settings group
+     */
+    public SettingsForms settings() {
+        return SettingsForms.of(this, serverFeatures());
+    }
+
+    /**
+     * The ExApp's {@code occ} commands.
+     *
+     * <pre>{@code
+     * nc.occ().register(OccCommand.builder("my_app:ping", "/occ/ping").build());
+     * }</pre>
+     *
+     * @return the occ group
+     */
+    public OccCommands occ() {
+        return OccCommands.of(this, serverFeatures());
     }
 
     private ServerFeatures serverFeatures() {
