@@ -566,7 +566,16 @@ public record SettingsField(
                     }
                 }
             }
-            return new SettingsField(id, title, type, description, d, placeholder, label, options, sensitive);
+            return new SettingsField(
+                    id,
+                    title,
+                    type,
+                    description,
+                    d == null ? type.emptyDefault() : d,
+                    placeholder,
+                    label,
+                    options,
+                    sensitive);
         }
 
         private IllegalArgumentException badDefault(String what) {
