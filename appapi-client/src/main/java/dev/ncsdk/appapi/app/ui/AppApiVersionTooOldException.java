@@ -19,8 +19,11 @@ import java.util.Objects;
 public class AppApiVersionTooOldException extends NcException {
     private static final long serialVersionUID = 1L;
 
+    /** What was asked for. */
     private final String feature;
+    /** The first AppAPI version with the feature (not serialized). */
     private final transient AppApiVersion required;
+    /** The server's AppAPI version (not serialized). */
     private final transient AppApiVersion actual;
 
     /**

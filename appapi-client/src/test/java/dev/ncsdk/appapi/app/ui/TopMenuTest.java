@@ -111,4 +111,19 @@ class TopMenuTest extends UiTestSupport {
         }
         assertThat(wm.getAllServeEvents()).isEmpty();
     }
+
+    @Test
+    void withoutAReadableVersionTheCallGoesAheadAndTheServerDecides() {
+        appApi("not-a-version");
+        wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(V1 + "/api/v1/ui/top-menu"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(okEmpty())));
+        try (NextcloudApp nc = app()) {
+            ServerFeatures features = ServerFeatures.of(nc);
+            assertThat(features.toString()).contains("not read yet");
+            assertThat(features.appApiVersion()).isEmpty();
+            assertThat(features.toString()).contains("unknown");
+            nc.ui().topMenu().register("main", "Java Stub", "", false);
+        }
+        wm.verify(1, postRequestedFor(urlPathEqualTo(V1 + "/api/v1/ui/top-menu")));
+    }
 }
