@@ -1,8 +1,10 @@
 package dev.ncsdk.appapi.app.ui;
 
 import dev.ncsdk.appapi.AppApiFeature;
+import dev.ncsdk.ocs.internal.http.HttpTransport;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Entries of the Files app's action menu, registered with AppAPI's v2 route ({@code POST
@@ -38,9 +40,23 @@ public final class FileActions {
      * @throws AppApiVersionTooOldException when the server's AppAPI is older than 2.6
      */
     public void register(FileAction action) {
+        HttpTransport.await(registerAsync(action));
+    }
+
+    /**
+     * Async twin of {@link #register(FileAction)}.
+     *
+     * <pre>{@code
+     * nc.ui().fileActions().registerAsync(action).join();
+     * }</pre>
+     *
+     * @param action the entry
+     * @return a future completed when AppAPI accepted the entry
+     */
+    public CompletableFuture<Void> registerAsync(FileAction action) {
         java.util.Objects.requireNonNull(action, "action");
-        calls.features.require(AppApiFeature.FILE_ACTIONS_V2);
-        calls.post(ROUTE_V2, action.toBody());
+        AppApiFeature f = AppApiFeature.FILE_ACTIONS_V2;
+        return calls.post("file actions v2", f.since(), ROUTE_V2, action.toBody());
     }
 
     /**
@@ -54,7 +70,22 @@ public final class FileActions {
      * @return the entry, or empty when AppAPI has none of that name
      */
     public Optional<FileAction> get(String name) {
-        return calls.get(ROUTE, Map.of("name", UiCalls.notEmpty(name, "name"))).map(FileAction::fromJson);
+        return HttpTransport.await(getAsync(name));
+    }
+
+    /**
+     * Async twin of {@link #get(String)}.
+     *
+     * <pre>{@code
+     * nc.ui().fileActions().getAsync("to_pdf").thenAccept(a -> ...);
+     * }</pre>
+     *
+     * @param name the entry's name
+     * @return the entry's future, empty when there is none
+     */
+    public CompletableFuture<Optional<FileAction>> getAsync(String name) {
+        return calls.get(ROUTE, Map.of("name", UiCalls.notEmpty(name, "name")))
+                .thenApply(o -> o.map(FileAction::fromJson));
     }
 
     /**
@@ -68,6 +99,20 @@ public final class FileActions {
      * @return {@code false} when there was no such entry
      */
     public boolean unregister(String name) {
+        return HttpTransport.await(unregisterAsync(name));
+    }
+
+    /**
+     * Async twin of {@link #unregister(String)}.
+     *
+     * <pre>{@code
+     * nc.ui().fileActions().unregisterAsync("to_pdf").join();
+     * }</pre>
+     *
+     * @param name the entry's name
+     * @return a future of {@code false} when there was no such entry
+     */
+    public CompletableFuture<Boolean> unregisterAsync(String name) {
         return calls.delete(ROUTE, Map.of("name", UiCalls.notEmpty(name, "name")));
     }
 }

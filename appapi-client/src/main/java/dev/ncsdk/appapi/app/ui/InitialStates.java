@@ -1,9 +1,11 @@
 package dev.ncsdk.appapi.app.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ncsdk.ocs.internal.http.HttpTransport;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Initial state of the ExApp's pages ({@code /ocs/v1.php/apps/app_api/api/v1/ui/initial-state}): JSON values that
@@ -38,9 +40,26 @@ public final class InitialStates {
      * @param value the value: a map, a list, a record or a {@link JsonNode}; written as JSON
      */
     public void set(String type, String name, String key, Object value) {
+        HttpTransport.await(setAsync(type, name, key, value));
+    }
+
+    /**
+     * Async twin of {@link #set(String, String, String, Object)}.
+     *
+     * <pre>{@code
+     * nc.ui().initialState().setAsync(ExAppUi.TOP_MENU, "main", "config", Map.of()).join();
+     * }</pre>
+     *
+     * @param type the page type
+     * @param name the page's name
+     * @param key the key
+     * @param value the value
+     * @return a future completed when AppAPI stored the value
+     */
+    public CompletableFuture<Void> setAsync(String type, String name, String key, Object value) {
         Map<String, Object> body = query(type, name, key);
         body.put("value", value);
-        calls.post(ROUTE, body);
+        return calls.post(ROUTE, body);
     }
 
     /**
@@ -58,6 +77,22 @@ public final class InitialStates {
      * @return AppAPI's record, or empty when there is none
      */
     public Optional<JsonNode> get(String type, String name, String key) {
+        return HttpTransport.await(getAsync(type, name, key));
+    }
+
+    /**
+     * Async twin of {@link #get(String, String, String)}.
+     *
+     * <pre>{@code
+     * nc.ui().initialState().getAsync(ExAppUi.TOP_MENU, "main", "config").thenAccept(v -> ...);
+     * }</pre>
+     *
+     * @param type the page type
+     * @param name the page's name
+     * @param key the key
+     * @return the record's future, empty when there is none
+     */
+    public CompletableFuture<Optional<JsonNode>> getAsync(String type, String name, String key) {
         return calls.get(ROUTE, strings(query(type, name, key)));
     }
 
@@ -74,6 +109,22 @@ public final class InitialStates {
      * @return {@code false} when there was no such value
      */
     public boolean delete(String type, String name, String key) {
+        return HttpTransport.await(deleteAsync(type, name, key));
+    }
+
+    /**
+     * Async twin of {@link #delete(String, String, String)}.
+     *
+     * <pre>{@code
+     * nc.ui().initialState().deleteAsync(ExAppUi.TOP_MENU, "main", "config").join();
+     * }</pre>
+     *
+     * @param type the page type
+     * @param name the page's name
+     * @param key the key
+     * @return a future of {@code false} when there was no such value
+     */
+    public CompletableFuture<Boolean> deleteAsync(String type, String name, String key) {
         return calls.delete(ROUTE, strings(query(type, name, key)));
     }
 

@@ -2,9 +2,11 @@ package dev.ncsdk.appapi.app.ui;
 
 import dev.ncsdk.appapi.AppApiFeature;
 import dev.ncsdk.appapi.app.NextcloudApp;
+import dev.ncsdk.ocs.internal.http.HttpTransport;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The ExApp's {@code occ} commands ({@code /ocs/v1.php/apps/app_api/api/v1/occ_command}, AppAPI 2.5+). Get the
@@ -53,9 +55,23 @@ public final class OccCommands {
      * @throws AppApiVersionTooOldException when the server's AppAPI is older than 2.5
      */
     public void register(OccCommand command) {
+        HttpTransport.await(registerAsync(command));
+    }
+
+    /**
+     * Async twin of {@link #register(OccCommand)}.
+     *
+     * <pre>{@code
+     * nc.occ().registerAsync(command).join();
+     * }</pre>
+     *
+     * @param command the command
+     * @return a future completed when AppAPI accepted the command
+     */
+    public CompletableFuture<Void> registerAsync(OccCommand command) {
         Objects.requireNonNull(command, "command");
-        calls.features.require("occ commands", AppApiFeature.COMPUTE_DEVICE.since()); // same release (2.5.0)
-        calls.post(ROUTE, command.toBody());
+        // the occ command API came with compute devices, in AppAPI 2.5.0
+        return calls.post("occ commands", AppApiFeature.COMPUTE_DEVICE.since(), ROUTE, command.toBody());
     }
 
     /**
@@ -69,9 +85,22 @@ public final class OccCommands {
      * @return the command, or empty when there is none
      */
     public Optional<OccCommand> get(String name) {
+        return HttpTransport.await(getAsync(name));
+    }
+
+    /**
+     * Async twin of {@link #get(String)}.
+     *
+     * <pre>{@code
+     * nc.occ().getAsync("my_app:scan").thenAccept(c -> ...);
+     * }</pre>
+     *
+     * @param name the command name
+     * @return the command's future, empty when there is none
+     */
+    public CompletableFuture<Optional<OccCommand>> getAsync(String name) {
         return calls.get(ROUTE, Map.of("name", UiCalls.notEmpty(name, "name")))
-                .filter(n -> n.isObject() && n.size() > 0)
-                .map(OccCommand::fromJson);
+                .thenApply(o -> o.filter(n -> n.isObject() && n.size() > 0).map(OccCommand::fromJson));
     }
 
     /**
@@ -85,6 +114,20 @@ public final class OccCommands {
      * @return {@code false} when there was no such command
      */
     public boolean unregister(String name) {
+        return HttpTransport.await(unregisterAsync(name));
+    }
+
+    /**
+     * Async twin of {@link #unregister(String)}.
+     *
+     * <pre>{@code
+     * nc.occ().unregisterAsync("my_app:scan").join();
+     * }</pre>
+     *
+     * @param name the command name
+     * @return a future of {@code false} when there was no such command
+     */
+    public CompletableFuture<Boolean> unregisterAsync(String name) {
         return calls.delete(ROUTE, Map.of("name", UiCalls.notEmpty(name, "name")));
     }
 }

@@ -1,13 +1,14 @@
 package dev.ncsdk.appapi.app.ui;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ncsdk.appapi.AppApiCapabilities;
 import dev.ncsdk.appapi.AppApiFeature;
 import dev.ncsdk.appapi.AppApiVersion;
 import dev.ncsdk.appapi.app.NextcloudApp;
 import dev.ncsdk.ocs.OcsRequest;
+import dev.ncsdk.ocs.internal.http.HttpTransport;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -55,13 +56,29 @@ public final class ServerFeatures {
      * @return the version, or empty when the server does not report a readable one
      */
     public Optional<AppApiVersion> appApiVersion() {
+        return HttpTransport.await(appApiVersionAsync());
+    }
+
+    /**
+     * Async twin of {@link #appApiVersion()}.
+     *
+     * <pre>{@code
+     * features.appApiVersionAsync().thenAccept(v -> ...);
+     * }</pre>
+     *
+     * @return the version's future
+     */
+    public CompletableFuture<Optional<AppApiVersion>> appApiVersionAsync() {
         Optional<AppApiVersion> v = version.get();
-        if (v == null) {
-            JsonNode data = nc.call(OcsRequest.get("/cloud/capabilities").build());
-            v = AppApiCapabilities.fromJson(data.at("/capabilities/app_api")).version();
-            version.compareAndSet(null, v);
+        if (v != null) {
+            return CompletableFuture.completedFuture(v);
         }
-        return v;
+        return nc.callAsync(OcsRequest.get("/cloud/capabilities").build()).thenApply(data -> {
+            Optional<AppApiVersion> read = AppApiCapabilities.fromJson(data.at("/capabilities/app_api"))
+                    .version();
+            version.compareAndSet(null, read);
+            return version.get();
+        });
     }
 
     /**
@@ -76,11 +93,30 @@ public final class ServerFeatures {
      * @throws AppApiVersionTooOldException when the server's version is known and older
      */
     public void require(String what, AppApiVersion since) {
+        HttpTransport.await(requireAsync(what, since));
+    }
+
+    /**
+     * Async twin of {@link #require(String, AppApiVersion)}: the future fails with {@link
+     * AppApiVersionTooOldException}.
+     *
+     * <pre>{@code
+     * features.requireAsync("occ commands", AppApiVersion.of(2, 5, 0)).thenRun(() -> ...);
+     * }</pre>
+     *
+     * @param what the feature, named in the error
+     * @param since the first AppAPI version with it
+     * @return a future completed when the server is recent enough or its version unknown
+     */
+    public CompletableFuture<Void> requireAsync(String what, AppApiVersion since) {
+        Objects.requireNonNull(what, "what");
         Objects.requireNonNull(since, "since");
-        Optional<AppApiVersion> v = appApiVersion();
-        if (v.isPresent() && !v.get().atLeast(since)) {
-            throw new AppApiVersionTooOldException(what, since, v.get());
-        }
+        return appApiVersionAsync().thenApply(v -> {
+            if (v.isPresent() && !v.get().atLeast(since)) {
+                throw new AppApiVersionTooOldException(what, since, v.get());
+            }
+            return null;
+        });
     }
 
     /**
@@ -94,7 +130,11 @@ public final class ServerFeatures {
      * @throws AppApiVersionTooOldException when the server's version is known and older
      */
     public void require(AppApiFeature feature) {
-        require(feature.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), feature.since());
+        require(describe(feature), feature.since());
+    }
+
+    static String describe(AppApiFeature feature) {
+        return feature.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     @Override

@@ -2,9 +2,11 @@ package dev.ncsdk.appapi.app.ui;
 
 import dev.ncsdk.appapi.AppApiVersion;
 import dev.ncsdk.appapi.app.NextcloudApp;
+import dev.ncsdk.ocs.internal.http.HttpTransport;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Declarative settings forms of the ExApp ({@code /ocs/v1.php/apps/app_api/api/v1/ui/settings}, Nextcloud 29+).
@@ -59,11 +61,25 @@ public final class SettingsForms {
      * @throws dev.ncsdk.ocs.NcBadRequestException when Nextcloud refuses the scheme
      */
     public void register(SettingsForm form) {
+        HttpTransport.await(registerAsync(form));
+    }
+
+    /**
+     * Async twin of {@link #register(SettingsForm)}.
+     *
+     * <pre>{@code
+     * nc.settings().registerAsync(form).join();
+     * }</pre>
+     *
+     * @param form the form
+     * @return a future completed when AppAPI accepted the form
+     */
+    public CompletableFuture<Void> registerAsync(SettingsForm form) {
         Objects.requireNonNull(form, "form");
-        if (form.hasSensitiveFields()) {
-            calls.features.require("sensitive settings fields", SENSITIVE_SINCE);
-        }
-        calls.post(ROUTE, Map.of("formScheme", form.toJson()));
+        Map<String, Object> body = Map.of("formScheme", form.toJson());
+        return form.hasSensitiveFields()
+                ? calls.post("sensitive settings fields", SENSITIVE_SINCE, ROUTE, body)
+                : calls.post(ROUTE, body);
     }
 
     /**
@@ -77,9 +93,23 @@ public final class SettingsForms {
      * @return the form, or empty when there is none
      */
     public Optional<SettingsForm> get(String formId) {
+        return HttpTransport.await(getAsync(formId));
+    }
+
+    /**
+     * Async twin of {@link #get(String)}.
+     *
+     * <pre>{@code
+     * nc.settings().getAsync("my_app_settings").thenAccept(f -> ...);
+     * }</pre>
+     *
+     * @param formId the form id
+     * @return the form's future, empty when there is none
+     */
+    public CompletableFuture<Optional<SettingsForm>> getAsync(String formId) {
         return calls.get(ROUTE, Map.of("formId", UiCalls.notEmpty(formId, "formId")))
-                .filter(n -> n.isObject() && n.size() > 0)
-                .map(n -> SettingsForm.fromJson(n.has("fields") || !n.has("scheme") ? n : n.get("scheme")));
+                .thenApply(o -> o.filter(n -> n.isObject() && n.size() > 0)
+                        .map(n -> SettingsForm.fromJson(n.has("fields") || !n.has("scheme") ? n : n.get("scheme"))));
     }
 
     /**
@@ -93,6 +123,20 @@ public final class SettingsForms {
      * @return {@code false} when there was no such form
      */
     public boolean unregister(String formId) {
+        return HttpTransport.await(unregisterAsync(formId));
+    }
+
+    /**
+     * Async twin of {@link #unregister(String)}.
+     *
+     * <pre>{@code
+     * nc.settings().unregisterAsync("my_app_settings").join();
+     * }</pre>
+     *
+     * @param formId the form id
+     * @return a future of {@code false} when there was no such form
+     */
+    public CompletableFuture<Boolean> unregisterAsync(String formId) {
         return calls.delete(ROUTE, Map.of("formId", UiCalls.notEmpty(formId, "formId")));
     }
 }

@@ -1,9 +1,11 @@
 package dev.ncsdk.appapi.app.ui;
 
 import dev.ncsdk.appapi.AppApiFeature;
+import dev.ncsdk.ocs.internal.http.HttpTransport;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Entries of Nextcloud's top menu ({@code /ocs/v1.php/apps/app_api/api/v1/ui/top-menu}, AppAPI 1.4+). Each entry
@@ -41,13 +43,30 @@ public final class TopMenu {
      * @throws AppApiVersionTooOldException when the server's AppAPI is older than 1.4
      */
     public void register(String name, String displayName, String icon, boolean adminRequired) {
+        HttpTransport.await(registerAsync(name, displayName, icon, adminRequired));
+    }
+
+    /**
+     * Async twin of {@link #register(String, String, String, boolean)}.
+     *
+     * <pre>{@code
+     * nc.ui().topMenu().registerAsync("main", "My App", "", false).join();
+     * }</pre>
+     *
+     * @param name the entry's name, not empty
+     * @param displayName the label, not empty
+     * @param icon the icon's path in the ExApp, or {@code ""}
+     * @param adminRequired whether only admins see the entry
+     * @return a future completed when AppAPI accepted the entry
+     */
+    public CompletableFuture<Void> registerAsync(String name, String displayName, String icon, boolean adminRequired) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", UiCalls.notEmpty(name, "name"));
         body.put("displayName", UiCalls.notEmpty(displayName, "displayName"));
         body.put("icon", icon == null ? "" : icon);
         body.put("adminRequired", adminRequired ? 1 : 0);
-        calls.features.require(AppApiFeature.PROXY_AND_TOP_MENU);
-        calls.post(ROUTE, body);
+        AppApiFeature f = AppApiFeature.PROXY_AND_TOP_MENU;
+        return calls.post("top-menu entries", f.since(), ROUTE, body);
     }
 
     /**
@@ -61,7 +80,22 @@ public final class TopMenu {
      * @return the entry, or empty when AppAPI has none of that name
      */
     public Optional<TopMenuEntry> get(String name) {
-        return calls.get(ROUTE, Map.of("name", UiCalls.notEmpty(name, "name"))).map(TopMenuEntry::fromJson);
+        return HttpTransport.await(getAsync(name));
+    }
+
+    /**
+     * Async twin of {@link #get(String)}.
+     *
+     * <pre>{@code
+     * nc.ui().topMenu().getAsync("main").thenAccept(e -> ...);
+     * }</pre>
+     *
+     * @param name the entry's name
+     * @return the entry's future, empty when there is none
+     */
+    public CompletableFuture<Optional<TopMenuEntry>> getAsync(String name) {
+        return calls.get(ROUTE, Map.of("name", UiCalls.notEmpty(name, "name")))
+                .thenApply(o -> o.map(TopMenuEntry::fromJson));
     }
 
     /**
@@ -75,6 +109,20 @@ public final class TopMenu {
      * @return {@code false} when there was no such entry
      */
     public boolean unregister(String name) {
+        return HttpTransport.await(unregisterAsync(name));
+    }
+
+    /**
+     * Async twin of {@link #unregister(String)}.
+     *
+     * <pre>{@code
+     * nc.ui().topMenu().unregisterAsync("main").join();
+     * }</pre>
+     *
+     * @param name the entry's name
+     * @return a future of {@code false} when there was no such entry
+     */
+    public CompletableFuture<Boolean> unregisterAsync(String name) {
         return calls.delete(ROUTE, Map.of("name", UiCalls.notEmpty(name, "name")));
     }
 }

@@ -1,9 +1,11 @@
 package dev.ncsdk.appapi.app.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ncsdk.ocs.internal.http.HttpTransport;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Scripts or styles of the ExApp's pages ({@code /ocs/v1.php/apps/app_api/api/v1/ui/script} and {@code .../style}):
@@ -52,11 +54,28 @@ public final class UiResources {
      * @param afterAppId for scripts, the app to load after, or {@code ""}
      */
     public void set(String type, String name, String path, String afterAppId) {
+        HttpTransport.await(setAsync(type, name, path, afterAppId));
+    }
+
+    /**
+     * Async twin of {@link #set(String, String, String, String)}.
+     *
+     * <pre>{@code
+     * nc.ui().scripts().setAsync(ExAppUi.TOP_MENU, "main", "js/main", "").join();
+     * }</pre>
+     *
+     * @param type the page type
+     * @param name the page's name
+     * @param path the file's path without extension
+     * @param afterAppId for scripts, the app to load after, or {@code ""}
+     * @return a future completed when AppAPI stored the file
+     */
+    public CompletableFuture<Void> setAsync(String type, String name, String path, String afterAppId) {
         Map<String, Object> body = new LinkedHashMap<>(query(type, name, path));
         if (kind == Kind.SCRIPT) {
             body.put("afterAppId", afterAppId == null ? "" : afterAppId);
         }
-        calls.post(kind.route, body);
+        return calls.post(kind.route, body);
     }
 
     /**
@@ -72,6 +91,22 @@ public final class UiResources {
      * @return AppAPI's record, or empty when there is none
      */
     public Optional<JsonNode> get(String type, String name, String path) {
+        return HttpTransport.await(getAsync(type, name, path));
+    }
+
+    /**
+     * Async twin of {@link #get(String, String, String)}.
+     *
+     * <pre>{@code
+     * nc.ui().styles().getAsync(ExAppUi.TOP_MENU, "main", "css/main").thenAccept(r -> ...);
+     * }</pre>
+     *
+     * @param type the page type
+     * @param name the page's name
+     * @param path the file's path as registered
+     * @return the record's future, empty when there is none
+     */
+    public CompletableFuture<Optional<JsonNode>> getAsync(String type, String name, String path) {
         return calls.get(kind.route, query(type, name, path));
     }
 
@@ -88,6 +123,22 @@ public final class UiResources {
      * @return {@code false} when there was no such file
      */
     public boolean delete(String type, String name, String path) {
+        return HttpTransport.await(deleteAsync(type, name, path));
+    }
+
+    /**
+     * Async twin of {@link #delete(String, String, String)}.
+     *
+     * <pre>{@code
+     * nc.ui().styles().deleteAsync(ExAppUi.TOP_MENU, "main", "css/main").join();
+     * }</pre>
+     *
+     * @param type the page type
+     * @param name the page's name
+     * @param path the file's path as registered
+     * @return a future of {@code false} when there was no such file
+     */
+    public CompletableFuture<Boolean> deleteAsync(String type, String name, String path) {
         return calls.delete(kind.route, query(type, name, path));
     }
 

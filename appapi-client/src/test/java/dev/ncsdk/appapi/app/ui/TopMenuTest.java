@@ -126,4 +126,22 @@ class TopMenuTest extends UiTestSupport {
         }
         wm.verify(1, postRequestedFor(urlPathEqualTo(V1 + "/api/v1/ui/top-menu")));
     }
+
+    @Test
+    void theAsyncTwinsAnswerAndFailTheSame() {
+        Capture.load("106_exapp_topmenu_get_v1_json").serve(wm);
+        Capture.load("107_exapp_topmenu_get_missing_v1_json").serve(wm);
+        appApi("1.3.0");
+        try (NextcloudApp nc = app()) {
+            assertThat(nc.ui().topMenu().getAsync("main").join())
+                    .map(TopMenuEntry::displayName)
+                    .hasValue("Java Stub");
+            assertThat(nc.ui().topMenu().getAsync("nope").join()).isEmpty();
+            assertThat(nc.ui().topMenu().registerAsync("main", "Java Stub", "", false))
+                    .failsWithin(java.time.Duration.ofSeconds(10))
+                    .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                    .withCauseInstanceOf(AppApiVersionTooOldException.class);
+        }
+        wm.verify(0, postRequestedFor(urlPathEqualTo(V1 + "/api/v1/ui/top-menu")));
+    }
 }
