@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * app.route(HttpMethod.POST, "/convert", AccessLevel.USER, req -> {
  *     FileActionRequest action = FileActionRequest.parse(req.body());
  *     startConversion(req.user(), action.fileIds());
- *     return Response.json(FileActionResponse.redirect("viewer").toJson());
+ *     return Response.json(FileActionResponse.redirect("viewer").toMap());
  * });
  * }</pre>
  *

@@ -10,7 +10,7 @@ import java.util.Map;
  * other 200 body.
  *
  * <pre>{@code
- * return Response.json(FileActionResponse.redirect("viewer").toJson());   // {"redirect_handler":"viewer"}
+ * return Response.json(FileActionResponse.redirect("viewer").toMap());   // {"redirect_handler":"viewer"}
  * }</pre>
  *
  * @param redirectHandler the ExApp route to open, without a leading {@code /}
@@ -44,6 +44,19 @@ public record FileActionResponse(String redirectHandler) {
     }
 
     /**
+     * The body as a map, for a framework that writes JSON itself.
+     *
+     * <pre>{@code
+     * return Response.json(FileActionResponse.redirect("viewer").toMap());
+     * }</pre>
+     *
+     * @return {@code {redirect_handler=<route>}}
+     */
+    public Map<String, String> toMap() {
+        return Map.of("redirect_handler", redirectHandler);
+    }
+
+    /**
      * The JSON body.
      *
      * <pre>{@code
@@ -53,6 +66,6 @@ public record FileActionResponse(String redirectHandler) {
      * @return {@code {"redirect_handler":"<route>"}}
      */
     public String toJson() {
-        return Json.text(Json.MAPPER.valueToTree(Map.of("redirect_handler", redirectHandler)), false);
+        return Json.text(Json.MAPPER.valueToTree(toMap()), false);
     }
 }

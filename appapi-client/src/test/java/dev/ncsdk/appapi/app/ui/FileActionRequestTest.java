@@ -102,6 +102,7 @@ class FileActionRequestTest {
         assertThat(FileActionResponse.redirect("/view?x=\"1\"").toJson())
                 .isEqualTo("{\"redirect_handler\":\"view?x=\\\"1\\\"\"}");
         assertThatThrownBy(() -> FileActionResponse.redirect("/")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(FileActionResponse.redirect("/a").toMap()).isEqualTo(java.util.Map.of("redirect_handler", "a"));
         assertThat(List.of(FileActionResponse.redirect("a"))).hasSize(1);
     }
 }

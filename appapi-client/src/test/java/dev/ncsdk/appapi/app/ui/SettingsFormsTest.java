@@ -229,4 +229,61 @@ class SettingsFormsTest extends UiTestSupport {
             assertThat(nc.settings().unregister("my_app")).isTrue();
         }
     }
+
+    @Test
+    void theFormOfDocsExappUiBuildsWithEveryFieldType() {
+        // the example of docs/exapp-ui.md, "Declarative settings forms", as written there
+        SettingsForm form = SettingsForm.admin("my_app_settings", "ai", "My App")
+                .priority(10)
+                .description("How My App works")
+                .docUrl("https://example.com/docs")
+                .field(SettingsField.text("model", "Model")
+                        .placeholder("small")
+                        .defaultValue("small")
+                        .build())
+                .field(SettingsField.password("api_key", "API key").sensitive().build())
+                .field(SettingsField.email("contact", "Contact").build())
+                .field(SettingsField.tel("phone", "Phone").build())
+                .field(SettingsField.url("endpoint", "Endpoint").build())
+                .field(SettingsField.number("limit", "Limit").defaultValue(20).build())
+                .field(SettingsField.checkbox("notify", "Notify")
+                        .label("Notify me when done")
+                        .defaultValue(true)
+                        .build())
+                .field(SettingsField.multiCheckbox("days", "Days")
+                        .option("Monday", "mon")
+                        .option("Friday", "fri")
+                        .defaultChecked("mon")
+                        .build())
+                .field(SettingsField.radio("mode", "Mode")
+                        .option("Fast", "fast")
+                        .option("Precise", "precise")
+                        .defaultValue("fast")
+                        .build())
+                .field(SettingsField.select("size", "Size")
+                        .options("S", "M", "L")
+                        .defaultValue("M")
+                        .build())
+                .field(SettingsField.multiSelect("langs", "Languages")
+                        .options("en", "de")
+                        .defaultValues("en")
+                        .build())
+                .build();
+        assertThat(form.fields())
+                .extracting(f -> f.type().wire())
+                .containsExactly(
+                        "text",
+                        "password",
+                        "email",
+                        "tel",
+                        "url",
+                        "number",
+                        "checkbox",
+                        "multi-checkbox",
+                        "radio",
+                        "select",
+                        "multi-select");
+        assertThat(SettingsForm.fromJson(form.toJson())).isEqualTo(form);
+        assertThat(form.hasSensitiveFields()).isTrue();
+    }
 }
