@@ -3,6 +3,10 @@ package dev.ncsdk.appapi.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ncsdk.appapi.AppApiCredentials;
 import dev.ncsdk.appapi.app.files.NextcloudFiles;
+import dev.ncsdk.appapi.app.ui.ExAppUi;
+import dev.ncsdk.appapi.app.ui.OccCommands;
+import dev.ncsdk.appapi.app.ui.ServerFeatures;
+import dev.ncsdk.appapi.app.ui.SettingsForms;
 import dev.ncsdk.ocs.NcResponseException;
 import dev.ncsdk.ocs.NcUnauthorizedException;
 import dev.ncsdk.ocs.OcsApiVersion;
@@ -25,6 +29,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Nextcloud as seen from an ExApp: every call carries AppAPI's authentication ({@code EX-APP-ID}, {@code
@@ -434,6 +439,60 @@ public final class NextcloudApp implements AutoCloseable {
     }
 
     /**
+     * The ExApp's places in Nextcloud's web interface: top-menu entries, file actions, initial state, scripts and
+     * styles. Calls an older AppAPI lacks are refused before sending ({@link
+     * dev.ncsdk.appapi.app.ui.AppApiVersionTooOldException}); the server's AppAPI version is read once per instance.
+     *
+     * <pre>{@code
+     * nc.ui().topMenu().register("main", "My App", "img/app.svg", false);
+     * }</pre>
+     *
+     * @return the UI group
+     */
+    public ExAppUi ui() {
+        return ExAppUi.of(this, serverFeatures());
+    }
+
+    /**
+     * Declarative settings forms of the ExApp, in the admin or personal settings. Nextcloud stores their values: an
+     * admin form's in {@link #appConfig()}, a personal form's in each user's {@link #preferences()}, under the field
+     * ids.
+     *
+     * <pre>{@code
+     * nc.settings().register(SettingsForm.admin("my_app", "ai", "My App")
+     *         .field(SettingsField.text("model", "Model").build()).build());
+     * String model = nc.appConfig().get("model").orElse("small");
+     * }</pre>
+     *
+     * @return the settings group
+     */
+    public SettingsForms settings() {
+        return SettingsForms.of(this, serverFeatures());
+    }
+
+    /**
+     * The ExApp's {@code occ} commands.
+     *
+     * <pre>{@code
+     * nc.occ().register(OccCommand.builder("my_app:ping", "/occ/ping").build());
+     * }</pre>
+     *
+     * @return the occ group
+     */
+    public OccCommands occ() {
+        return OccCommands.of(this, serverFeatures());
+    }
+
+    private ServerFeatures serverFeatures() {
+        ServerFeatures f = shared.serverFeatures.get();
+        if (f == null) {
+            shared.serverFeatures.compareAndSet(null, ServerFeatures.of(asUser("")));
+            f = shared.serverFeatures.get();
+        }
+        return f;
+    }
+
+    /**
      * The ids of all Nextcloud users ({@code GET /ocs/v1.php/apps/app_api/api/v1/users}).
      *
      * <pre>{@code
@@ -695,6 +754,7 @@ public final class NextcloudApp implements AutoCloseable {
         final HttpClient ownedClient; // created for a CA bundle, shut down on close; null otherwise
         final LogState log;
         final Duration timeout;
+        final AtomicReference<ServerFeatures> serverFeatures = new AtomicReference<>();
 
         Shared(
                 OcsClient owner,
