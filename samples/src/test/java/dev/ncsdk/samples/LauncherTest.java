@@ -138,7 +138,8 @@ class LauncherTest {
     @Test
     void theLongRunningExAppServerRunsInThisJvm() {
         String[] hello = {"hello-exapp"};
-        assertThat(Launcher.plan(VM, null, null, jar.toString(), HOME, launchedWith("-jar", jar.toString()), hello))
+        assertThat(Launcher.plan(
+                        VM, null, null, jar.toString(), HOME, launchedWith("-jar", jar.toString()), PID, hello))
                 .isNull();
     }
 }

@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,18 +120,23 @@ class DiskResponseCacheTest {
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             List<Future<?>> jobs = new ArrayList<>();
+            // the reader starts once an entry exists, so it cannot finish all its reads before any write
+            CountDownLatch firstWrite = new CountDownLatch(1);
             jobs.add(pool.submit(() -> {
                 for (int i = 0; i < 40; i++) {
                     writerA.put("shared", new CachedResponse(bodyA, "\"A\"", T0));
+                    firstWrite.countDown();
                 }
             }));
             jobs.add(pool.submit(() -> {
                 for (int i = 0; i < 40; i++) {
                     writerB.put("shared", new CachedResponse(bodyB, "\"B\"", T0));
+                    firstWrite.countDown();
                 }
             }));
             List<String> seen = new ArrayList<>();
             jobs.add(pool.submit(() -> {
+                assertThat(firstWrite.await(60, TimeUnit.SECONDS)).isTrue();
                 for (int i = 0; i < 200; i++) {
                     reader.get("shared").ifPresent(r -> {
                         String etag = r.etag().orElseThrow();
@@ -140,6 +147,7 @@ class DiskResponseCacheTest {
                         }
                     });
                 }
+                return null;
             }));
             for (Future<?> f : jobs) {
                 f.get();
