@@ -17,6 +17,9 @@ import java.util.Map;
  * own {@code /heartbeat}, and two authenticated routes: {@code GET /} answering the same constant
  * {@code {"status":"ok"}} bytes as the heartbeat, and {@code GET /json} answering a small map written by Jackson.
  *
+ * <p>With {@code -Dncsdk.bench.backend=true} it first prints {@code backend <port>}: the port of the JDK server behind
+ * the runtime's relay, so that the relay's share of the cost can be measured.
+ *
  * <p>Each line {@code heap} on standard input makes it run {@link System#gc()} three times and print
  * {@code heap used=<bytes> committed=<bytes>} on standard output; the end of standard input changes nothing (the
  * parent stops it with SIGTERM).
@@ -38,10 +41,28 @@ public final class ExAppBenchServer {
                         req -> Response.json(Map.of("status", "ok", "user", req.user())))
                 .build()
                 .start();
+        if (Boolean.getBoolean("ncsdk.bench.backend")) {
+            System.out.println("backend " + backendPort(app));
+            System.out.flush();
+        }
         Thread heap = new Thread(ExAppBenchServer::answerHeapQueries, "bench-heap");
         heap.setDaemon(true);
         heap.start();
         app.runUntilStopped();
+    }
+
+    /**
+     * The loopback port of the JDK server behind the runtime's relay, read reflectively: only for measuring what
+     * the relay costs (nothing but this benchmark connects there).
+     */
+    private static int backendPort(ExApp app) {
+        try {
+            java.lang.reflect.Field f = ExApp.class.getDeclaredField("server");
+            f.setAccessible(true);
+            return ((com.sun.net.httpserver.HttpServer) f.get(app)).getAddress().getPort();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot find the JDK server behind the relay", e);
+        }
     }
 
     private static void answerHeapQueries() {

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.ncsdk.bench.exapp.ExAppLoad \
  *      [--rounds 3] [--warmup 5] [--seconds 10] [--connections 16] [--max-requests 2000000] \
- *      [--python /usr/bin/python3] [--python-app benchmarks/src/main/python] [--only java|fastapi] \
+ *      [--python /usr/bin/python3] [--python-app benchmarks/src/main/python] [--only java|fastapi] [--direct] \
  *      [-- JVM_OPTION ...]
  * </pre>
  *
@@ -39,10 +39,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code AA-VERSION}, {@code AUTHORIZATION-APP-API}, {@code AA-REQUEST-ID}), so two paths of one server differ only in
  * what the server does with them: {@code GET /heartbeat} is answered without authentication, {@code GET /} after it.
  *
+ * <p>With {@code --direct} the same requests also go straight to the JDK server behind the runtime's relay
+ * ({@code java-direct}: no relay, same process), to show the relay's share.
+ *
  * <p>Each round runs every scenario in turn (so a change in the machine's load hits all of them alike): a warm-up
  * of {@code warmup} seconds, then {@code seconds} seconds measured, at most {@code max-requests} requests per phase.
  * Each measured phase prints requests per second, the 50th and 99th percentile and the largest latency, the
- * server process's CPU time per request and the load average; the summary gives the medians over the rounds.
+ * server process's CPU time per request, the load average and (Java) the server's used heap after
+ * {@code System.gc()} right after the phase; the summary gives the medians over the rounds.
  * Any answer other than 200 fails the run.
  */
 public final class ExAppLoad {
@@ -52,15 +56,41 @@ public final class ExAppLoad {
 
     private ExAppLoad() {}
 
-    /** One server under test. */
-    private record Target(String name, Process process, int port) {}
+    /** One server under test; {@code heap} asks a Java one for its used heap after GC, or is null. */
+    private record Target(String name, Process process, int port, HeapProbe heap) {}
+
+    /** Asks an {@link ExAppBenchServer} for its used heap after {@code System.gc()}. */
+    private static final class HeapProbe {
+        private final Process process;
+        private final java.io.BufferedReader out;
+
+        HeapProbe(Process process) {
+            this.process = process;
+            this.out = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
+        }
+
+        String readLine() throws IOException {
+            return out.readLine();
+        }
+
+        synchronized double usedMiB() throws IOException {
+            process.getOutputStream().write("heap\n".getBytes(StandardCharsets.US_ASCII));
+            process.getOutputStream().flush();
+            String line = out.readLine();
+            if (line == null || !line.startsWith("heap used=")) {
+                throw new IOException("unexpected answer to heap: " + line);
+            }
+            return Long.parseLong(line.substring(10, line.indexOf(' ', 10))) / 1048576.0;
+        }
+    }
 
     /** One path of one server. */
     private record Scenario(Target target, String path, String label) {}
 
     /** The figures of one measured phase. */
     private record Result(long requests, double seconds, double p50, double p99, double max, double cpuMicrosPerRequest,
-            String load) {
+            String load, double heapMiB) {
         double rate() {
             return requests / seconds;
         }
@@ -81,6 +111,7 @@ public final class ExAppLoad {
         String python = "/usr/bin/python3";
         String pythonApp = "benchmarks/src/main/python";
         String only = "";
+        boolean direct = false;
         List<String> jvmOptions = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -92,6 +123,7 @@ public final class ExAppLoad {
                 case "--python" -> python = args[++i];
                 case "--python-app" -> pythonApp = args[++i];
                 case "--only" -> only = args[++i];
+                case "--direct" -> direct = true;
                 case "--" -> {
                     jvmOptions.addAll(List.of(args).subList(i + 1, args.length));
                     i = args.length;
@@ -105,7 +137,7 @@ public final class ExAppLoad {
         List<Target> targets = new ArrayList<>();
         try {
             if (!only.equals("fastapi")) {
-                targets.add(startJava(jvmOptions, secret));
+                targets.addAll(startJava(jvmOptions, secret, direct));
             }
             if (!only.equals("java")) {
                 targets.add(startFastApi(python, Path.of(pythonApp), secret));
@@ -118,7 +150,7 @@ public final class ExAppLoad {
             for (Target t : targets) {
                 scenarios.add(new Scenario(t, "/heartbeat", t.name() + " GET /heartbeat (no auth)"));
                 scenarios.add(new Scenario(t, "/", t.name() + " GET / (auth)"));
-                if (t.name().equals("java")) {
+                if (t.name().startsWith("java")) {
                     scenarios.add(new Scenario(t, "/json", t.name() + " GET /json (auth, Jackson)"));
                 }
             }
@@ -137,9 +169,9 @@ public final class ExAppLoad {
                         all.computeIfAbsent(s.label(), k -> new ArrayList<>()).add(r);
                         System.out.printf(Locale.ROOT,
                                 "round %d  %-34s %9.0f req/s  p50 %6.3f ms  p99 %6.3f ms  max %7.2f ms  "
-                                        + "server CPU %6.1f us/req  (%d req in %.1f s, load %s)%n",
+                                        + "server CPU %6.1f us/req  heap after GC %6.1f MiB  (%d req in %.1f s, load %s)%n",
                                 round, s.label(), r.rate(), r.p50(), r.p99(), r.max(), r.cpuMicrosPerRequest(),
-                                r.requests(), r.seconds(), r.load());
+                                r.heapMiB(), r.requests(), r.seconds(), r.load());
                     }
                 }
             } finally {
@@ -163,6 +195,8 @@ public final class ExAppLoad {
         } finally {
             for (Target t : targets) {
                 t.process().destroy();
+            }
+            for (Target t : targets) {
                 t.process().waitFor();
             }
         }
@@ -202,8 +236,9 @@ public final class ExAppLoad {
                 max = Math.max(max, maxNanos[i]);
             }
             double cpuPerRequest = cpu1.minus(cpu0).toNanos() / 1000.0 / n;
+            double heap = s.target().heap() == null ? Double.NaN : s.target().heap().usedMiB();
             return new Result(n, elapsed / 1e9, percentile(merged, n, 0.50), percentile(merged, n, 0.99),
-                    max / 1e6, cpuPerRequest, load);
+                    max / 1e6, cpuPerRequest, load, heap);
         } finally {
             for (RawHttp c : clients) {
                 c.close();
@@ -314,20 +349,33 @@ public final class ExAppLoad {
         return env;
     }
 
-    private static Target startJava(List<String> jvmOptions, String secret) throws IOException {
+    private static List<Target> startJava(List<String> jvmOptions, String secret, boolean direct)
+            throws IOException {
         int port = freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(javaCommand());
         cmd.addAll(jvmOptions);
+        if (direct) {
+            cmd.add("-Dncsdk.bench.backend=true");
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(ExAppBenchServer.class.getName());
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().putAll(exAppEnvironment(secret, port));
-        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.redirectError(ProcessBuilder.Redirect.appendTo(Path.of(System.getProperty("java.io.tmpdir"),
                 "exapp-bench-java.log").toFile()));
-        return new Target("java", pb.start(), port);
+        Process p = pb.start();
+        HeapProbe probe = new HeapProbe(p);
+        List<Target> targets = new ArrayList<>(List.of(new Target("java", p, port, probe)));
+        if (direct) {
+            String line = probe.readLine();
+            if (line == null || !line.startsWith("backend ")) {
+                throw new IOException("the ExApp did not name its backend port: " + line);
+            }
+            targets.add(new Target("java-direct", p, Integer.parseInt(line.substring(8).trim()), probe));
+        }
+        return targets;
     }
 
     private static Target startFastApi(String python, Path appDir, String secret) throws IOException {
@@ -343,7 +391,7 @@ public final class ExAppLoad {
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.redirectError(ProcessBuilder.Redirect.appendTo(Path.of(System.getProperty("java.io.tmpdir"),
                 "exapp-bench-fastapi.log").toFile()));
-        return new Target("fastapi", pb.start(), port);
+        return new Target("fastapi", pb.start(), port, null);
     }
 
     /** Polls {@code GET /heartbeat} until it answers 200; returns the nanoTime of that answer. */
