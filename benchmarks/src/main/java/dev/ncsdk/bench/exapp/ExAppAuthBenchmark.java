@@ -45,7 +45,8 @@ public class ExAppAuthBenchmark {
         headers.add("EX-APP-ID", "bench_exapp");
         headers.add("EX-APP-VERSION", "1.0.0");
         headers.add("AA-VERSION", "32.0.0");
-        headers.add("AUTHORIZATION-APP-API",
+        headers.add(
+                "AUTHORIZATION-APP-API",
                 Base64.getEncoder().encodeToString(("admin:" + secret).getBytes(StandardCharsets.UTF_8)));
         headers.add("AA-REQUEST-ID", "5f1c0e2a-bench");
     }
@@ -67,7 +68,9 @@ public class ExAppAuthBenchmark {
      */
     @Benchmark
     public int headerLookupsOnly() {
-        return headers.getFirst("EX-APP-ID").length() + headers.getFirst("EX-APP-VERSION").length()
-                + headers.getFirst("AUTHORIZATION-APP-API").length() + headers.getFirst("AA-REQUEST-ID").length();
+        return headers.getFirst("EX-APP-ID").length()
+                + headers.getFirst("EX-APP-VERSION").length()
+                + headers.getFirst("AUTHORIZATION-APP-API").length()
+                + headers.getFirst("AA-REQUEST-ID").length();
     }
 }

@@ -37,7 +37,10 @@ public final class ExAppBenchServer {
     public static void main(String[] args) {
         ExApp app = ExApp.builder()
                 .route(HttpMethod.GET, "/", AccessLevel.USER, req -> Response.bytes(OK, "application/json"))
-                .route(HttpMethod.GET, "/json", AccessLevel.USER,
+                .route(
+                        HttpMethod.GET,
+                        "/json",
+                        AccessLevel.USER,
                         req -> Response.json(Map.of("status", "ok", "user", req.user())))
                 .build()
                 .start();

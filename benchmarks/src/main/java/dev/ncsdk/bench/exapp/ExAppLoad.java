@@ -89,8 +89,15 @@ public final class ExAppLoad {
     private record Scenario(Target target, String path, String label) {}
 
     /** The figures of one measured phase. */
-    private record Result(long requests, double seconds, double p50, double p99, double max, double cpuMicrosPerRequest,
-            String load, double heapMiB) {
+    private record Result(
+            long requests,
+            double seconds,
+            double p50,
+            double p99,
+            double max,
+            double cpuMicrosPerRequest,
+            String load,
+            double heapMiB) {
         double rate() {
             return requests / seconds;
         }
@@ -154,8 +161,14 @@ public final class ExAppLoad {
                     scenarios.add(new Scenario(t, "/json", t.name() + " GET /json (auth, Jackson)"));
                 }
             }
-            System.out.printf(Locale.ROOT, "%d connections, warm-up %d s, %d s measured, %d rounds; %s%n",
-                    connections, warmup, seconds, rounds, Runtime.version());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d connections, warm-up %d s, %d s measured, %d rounds; %s%n",
+                    connections,
+                    warmup,
+                    seconds,
+                    rounds,
+                    Runtime.version());
             Map<String, List<Result>> all = new LinkedHashMap<>();
             ExecutorService pool = Executors.newFixedThreadPool(connections, r -> {
                 Thread th = new Thread(r, "load");
@@ -167,11 +180,21 @@ public final class ExAppLoad {
                     for (Scenario s : scenarios) {
                         Result r = run(pool, s, auth, connections, warmup, seconds, maxRequests);
                         all.computeIfAbsent(s.label(), k -> new ArrayList<>()).add(r);
-                        System.out.printf(Locale.ROOT,
+                        System.out.printf(
+                                Locale.ROOT,
                                 "round %d  %-34s %9.0f req/s  p50 %6.3f ms  p99 %6.3f ms  max %7.2f ms  "
                                         + "server CPU %6.1f us/req  heap after GC %6.1f MiB  (%d req in %.1f s, load %s)%n",
-                                round, s.label(), r.rate(), r.p50(), r.p99(), r.max(), r.cpuMicrosPerRequest(),
-                                r.heapMiB(), r.requests(), r.seconds(), r.load());
+                                round,
+                                s.label(),
+                                r.rate(),
+                                r.p50(),
+                                r.p99(),
+                                r.max(),
+                                r.cpuMicrosPerRequest(),
+                                r.heapMiB(),
+                                r.requests(),
+                                r.seconds(),
+                                r.load());
                     }
                 }
             } finally {
@@ -186,11 +209,17 @@ public final class ExAppLoad {
                 for (Result r : rs) {
                     each.append(each.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.0f", r.rate()));
                 }
-                System.out.printf(Locale.ROOT, "| %s | %.0f | %.3f | %.3f | %.1f | %s |%n", e.getKey(),
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %s | %.0f | %.3f | %.3f | %.1f | %s |%n",
+                        e.getKey(),
                         median(rs.stream().mapToDouble(Result::rate).toArray()),
                         median(rs.stream().mapToDouble(Result::p50).toArray()),
                         median(rs.stream().mapToDouble(Result::p99).toArray()),
-                        median(rs.stream().mapToDouble(Result::cpuMicrosPerRequest).toArray()), each);
+                        median(rs.stream()
+                                .mapToDouble(Result::cpuMicrosPerRequest)
+                                .toArray()),
+                        each);
             }
         } finally {
             for (Target t : targets) {
@@ -202,15 +231,19 @@ public final class ExAppLoad {
         }
     }
 
-    private static Result run(ExecutorService pool, Scenario s, String auth, int connections, int warmup,
-            int seconds, long maxRequests) throws Exception {
-        byte[] request = RawHttp.get(s.path(), s.target().port(),
+    private static Result run(
+            ExecutorService pool, Scenario s, String auth, int connections, int warmup, int seconds, long maxRequests)
+            throws Exception {
+        byte[] request = RawHttp.get(
+                s.path(),
+                s.target().port(),
                 "EX-APP-ID: " + APP_ID,
                 "EX-APP-VERSION: " + VERSION,
                 "AA-VERSION: 32.0.0",
                 "AUTHORIZATION-APP-API: " + auth,
                 "AA-REQUEST-ID: 5f1c0e2a-bench");
-        InetSocketAddress address = new InetSocketAddress("127.0.0.1", s.target().port());
+        InetSocketAddress address =
+                new InetSocketAddress("127.0.0.1", s.target().port());
         RawHttp[] clients = new RawHttp[connections];
         for (int i = 0; i < connections; i++) {
             clients[i] = new RawHttp(address);
@@ -236,9 +269,17 @@ public final class ExAppLoad {
                 max = Math.max(max, maxNanos[i]);
             }
             double cpuPerRequest = cpu1.minus(cpu0).toNanos() / 1000.0 / n;
-            double heap = s.target().heap() == null ? Double.NaN : s.target().heap().usedMiB();
-            return new Result(n, elapsed / 1e9, percentile(merged, n, 0.50), percentile(merged, n, 0.99),
-                    max / 1e6, cpuPerRequest, load, heap);
+            double heap =
+                    s.target().heap() == null ? Double.NaN : s.target().heap().usedMiB();
+            return new Result(
+                    n,
+                    elapsed / 1e9,
+                    percentile(merged, n, 0.50),
+                    percentile(merged, n, 0.99),
+                    max / 1e6,
+                    cpuPerRequest,
+                    load,
+                    heap);
         } finally {
             for (RawHttp c : clients) {
                 c.close();
@@ -247,8 +288,14 @@ public final class ExAppLoad {
     }
 
     /** Runs every connection in a closed loop until the deadline or the request bound; returns each one's max. */
-    private static long[] phase(ExecutorService pool, RawHttp[] clients, byte[] request, Duration length,
-            long maxRequests, long[][] histograms) throws Exception {
+    private static long[] phase(
+            ExecutorService pool,
+            RawHttp[] clients,
+            byte[] request,
+            Duration length,
+            long maxRequests,
+            long[][] histograms)
+            throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         AtomicLong budget = new AtomicLong(maxRequests);
         List<Future<Long>> futures = new ArrayList<>();
@@ -349,8 +396,7 @@ public final class ExAppLoad {
         return env;
     }
 
-    private static List<Target> startJava(List<String> jvmOptions, String secret, boolean direct)
-            throws IOException {
+    private static List<Target> startJava(List<String> jvmOptions, String secret, boolean direct) throws IOException {
         int port = freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(javaCommand());
@@ -363,8 +409,9 @@ public final class ExAppLoad {
         cmd.add(ExAppBenchServer.class.getName());
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().putAll(exAppEnvironment(secret, port));
-        pb.redirectError(ProcessBuilder.Redirect.appendTo(Path.of(System.getProperty("java.io.tmpdir"),
-                "exapp-bench-java.log").toFile()));
+        pb.redirectError(
+                ProcessBuilder.Redirect.appendTo(Path.of(System.getProperty("java.io.tmpdir"), "exapp-bench-java.log")
+                        .toFile()));
         Process p = pb.start();
         HeapProbe probe = new HeapProbe(p);
         List<Target> targets = new ArrayList<>(List.of(new Target("java", p, port, probe)));
@@ -373,7 +420,8 @@ public final class ExAppLoad {
             if (line == null || !line.startsWith("backend ")) {
                 throw new IOException("the ExApp did not name its backend port: " + line);
             }
-            targets.add(new Target("java-direct", p, Integer.parseInt(line.substring(8).trim()), probe));
+            targets.add(new Target(
+                    "java-direct", p, Integer.parseInt(line.substring(8).trim()), probe));
         }
         return targets;
     }
@@ -383,14 +431,24 @@ public final class ExAppLoad {
             throw new IOException("no exapp_fastapi.py in " + appDir.toAbsolutePath());
         }
         int port = freePort();
-        ProcessBuilder pb = new ProcessBuilder(python, "-m", "uvicorn", "exapp_fastapi:app",
-                "--host", "127.0.0.1", "--port", Integer.toString(port), "--log-level", "warning",
+        ProcessBuilder pb = new ProcessBuilder(
+                python,
+                "-m",
+                "uvicorn",
+                "exapp_fastapi:app",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--log-level",
+                "warning",
                 "--no-access-log");
         pb.directory(appDir.toFile());
         pb.environment().putAll(exAppEnvironment(secret, port));
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        pb.redirectError(ProcessBuilder.Redirect.appendTo(Path.of(System.getProperty("java.io.tmpdir"),
-                "exapp-bench-fastapi.log").toFile()));
+        pb.redirectError(ProcessBuilder.Redirect.appendTo(
+                Path.of(System.getProperty("java.io.tmpdir"), "exapp-bench-fastapi.log")
+                        .toFile()));
         return new Target("fastapi", pb.start(), port, null);
     }
 
@@ -426,10 +484,18 @@ public final class ExAppLoad {
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", t.port());
         try (RawHttp c = new RawHttp(address)) {
             int bare = c.exchange(RawHttp.get("/", t.port()));
-            int wrong = c.exchange(RawHttp.get("/", t.port(), "EX-APP-ID: " + APP_ID, "EX-APP-VERSION: " + VERSION,
-                    "AUTHORIZATION-APP-API: " + Base64.getEncoder().encodeToString(
-                            "admin:wrong".getBytes(StandardCharsets.UTF_8))));
-            int good = c.exchange(RawHttp.get("/", t.port(), "EX-APP-ID: " + APP_ID, "EX-APP-VERSION: " + VERSION,
+            int wrong = c.exchange(RawHttp.get(
+                    "/",
+                    t.port(),
+                    "EX-APP-ID: " + APP_ID,
+                    "EX-APP-VERSION: " + VERSION,
+                    "AUTHORIZATION-APP-API: "
+                            + Base64.getEncoder().encodeToString("admin:wrong".getBytes(StandardCharsets.UTF_8))));
+            int good = c.exchange(RawHttp.get(
+                    "/",
+                    t.port(),
+                    "EX-APP-ID: " + APP_ID,
+                    "EX-APP-VERSION: " + VERSION,
                     "AUTHORIZATION-APP-API: " + auth));
             if (bare != 401 || wrong != 401 || good != 200) {
                 throw new IOException(t.name() + ": GET / answered " + bare + " without headers, " + wrong

@@ -45,8 +45,8 @@ public final class ExAppStartup {
         String secret = ExAppLoad.secret128();
         double[] startMs = new double[runs];
         double[] heapKb = new double[runs];
-        System.out.printf(Locale.ROOT, "%s, child options %s, load %s%n", Runtime.version(), jvmOptions,
-                ExAppLoad.loadAverage());
+        System.out.printf(
+                Locale.ROOT, "%s, child options %s, load %s%n", Runtime.version(), jvmOptions, ExAppLoad.loadAverage());
         for (int r = 0; r < runs; r++) {
             int port = ExAppLoad.freePort();
             List<String> cmd = new ArrayList<>();
@@ -57,8 +57,9 @@ public final class ExAppStartup {
             cmd.add(ExAppBenchServer.class.getName());
             ProcessBuilder pb = new ProcessBuilder(cmd);
             pb.environment().putAll(ExAppLoad.exAppEnvironment(secret, port));
-            pb.redirectError(ProcessBuilder.Redirect.appendTo(Path.of(System.getProperty("java.io.tmpdir"),
-                    "exapp-bench-startup.log").toFile()));
+            pb.redirectError(ProcessBuilder.Redirect.appendTo(
+                    Path.of(System.getProperty("java.io.tmpdir"), "exapp-bench-startup.log")
+                            .toFile()));
             long t0 = System.nanoTime();
             Process p = pb.start();
             try {
@@ -68,16 +69,22 @@ public final class ExAppStartup {
                 OutputStream in = p.getOutputStream();
                 in.write("heap\n".getBytes(StandardCharsets.US_ASCII));
                 in.flush();
-                BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                        StandardCharsets.US_ASCII));
+                BufferedReader out =
+                        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII));
                 String line = out.readLine();
                 if (line == null || !line.startsWith("heap used=")) {
                     throw new IllegalStateException("unexpected answer to heap: " + line);
                 }
                 long used = Long.parseLong(line.substring("heap used=".length(), line.indexOf(' ', 10)));
                 heapKb[r] = used / 1024.0;
-                System.out.printf(Locale.ROOT, "run %2d: first heartbeat after %6.1f ms, idle heap %,8.0f KiB  (%s; load %s)%n",
-                        r + 1, startMs[r], heapKb[r], line, ExAppLoad.loadAverage());
+                System.out.printf(
+                        Locale.ROOT,
+                        "run %2d: first heartbeat after %6.1f ms, idle heap %,8.0f KiB  (%s; load %s)%n",
+                        r + 1,
+                        startMs[r],
+                        heapKb[r],
+                        line,
+                        ExAppLoad.loadAverage());
             } finally {
                 p.destroy();
                 p.waitFor();
@@ -87,9 +94,16 @@ public final class ExAppStartup {
         java.util.Arrays.sort(s);
         double[] h = heapKb.clone();
         java.util.Arrays.sort(h);
-        System.out.printf(Locale.ROOT, "start to first heartbeat: median %.1f ms, min %.1f ms, max %.1f ms; "
+        System.out.printf(
+                Locale.ROOT,
+                "start to first heartbeat: median %.1f ms, min %.1f ms, max %.1f ms; "
                         + "idle heap after GC: median %,.0f KiB (min %,.0f, max %,.0f); load %s%n",
-                ExAppLoad.median(startMs), s[0], s[s.length - 1], ExAppLoad.median(heapKb), h[0], h[h.length - 1],
+                ExAppLoad.median(startMs),
+                s[0],
+                s[s.length - 1],
+                ExAppLoad.median(heapKb),
+                h[0],
+                h[h.length - 1],
                 ExAppLoad.loadAverage());
     }
 }

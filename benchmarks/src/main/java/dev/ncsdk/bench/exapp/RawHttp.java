@@ -29,8 +29,11 @@ final class RawHttp implements AutoCloseable {
 
     /** A {@code GET} request with these extra header lines (each {@code "Name: value"}). */
     static byte[] get(String path, int port, String... headers) {
-        StringBuilder sb = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\nHost: 127.0.0.1:")
-                .append(port).append("\r\n");
+        StringBuilder sb = new StringBuilder("GET ")
+                .append(path)
+                .append(" HTTP/1.1\r\nHost: 127.0.0.1:")
+                .append(port)
+                .append("\r\n");
         for (String h : headers) {
             sb.append(h).append("\r\n");
         }
