@@ -2,6 +2,7 @@ package dev.ncsdk.appapi.exapp;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.ncsdk.appapi.app.NextcloudApp;
+import dev.ncsdk.appapi.internal.JdkHttpServers;
 import dev.ncsdk.appapi.manifest.AccessLevel;
 import dev.ncsdk.appapi.manifest.DockerImage;
 import dev.ncsdk.appapi.manifest.EnvironmentVariable;
@@ -22,9 +23,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -187,15 +188,20 @@ public final class ExApp implements AutoCloseable {
                     return t;
                 });
         workers.allowCoreThreadTimeOut(true);
-        watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "exapp-watchdog");
             t.setDaemon(true);
             return t;
         });
+        // every routed request schedules its timeout and cancels it when done: drop cancelled ones at once, or each
+        // keeps its exchange reachable for the whole handler timeout
+        timers.setRemoveOnCancelPolicy(true);
+        watchdog = timers;
         dispatcher =
                 new Dispatcher(auth, router, settings.maxBodyBytes, settings.handlerTimeout, watchdog, this::nextcloud);
         try {
             InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+            JdkHttpServers.preferNoDelay();
             server = HttpServer.create(loopback, 128);
             server.createContext("/", dispatcher);
             server.setExecutor(workers);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.ncsdk.appapi.internal.JdkHttpServers;
 import dev.ncsdk.ocs.Secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -177,6 +178,7 @@ public final class AppApiSimulator implements AutoCloseable {
             return t;
         };
         this.executor = Executors.newCachedThreadPool(tf);
+        JdkHttpServers.preferNoDelay();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
