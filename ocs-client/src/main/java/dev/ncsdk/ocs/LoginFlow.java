@@ -281,7 +281,8 @@ public final class LoginFlow {
             }
             LOG.log(System.Logger.Level.DEBUG, "login flow pending; polling again in {0} ms", every.toMillis());
             return CompletableFuture.supplyAsync(
-                            () -> null, CompletableFuture.delayedExecutor(every.toMillis(), TimeUnit.MILLISECONDS))
+                            () -> null,
+                            CompletableFuture.delayedExecutor(every.toMillis(), TimeUnit.MILLISECONDS, Runnable::run))
                     .thenCompose(x -> pollUntil(start, deadline, every));
         });
     }

@@ -329,7 +329,8 @@ public final class ExApps {
                         false));
             }
             return CompletableFuture.supplyAsync(
-                            () -> null, CompletableFuture.delayedExecutor(pause.toMillis(), TimeUnit.MILLISECONDS))
+                            () -> null,
+                            CompletableFuture.delayedExecutor(pause.toMillis(), TimeUnit.MILLISECONDS, Runnable::run))
                     .thenCompose(x -> poll(appId, deadline, pause));
         });
     }

@@ -155,7 +155,8 @@ final class Streaming {
 
         void schedule() {
             long poll = Math.max(10, Math.min(200, idleTimeout.toMillis() / 4));
-            CompletableFuture.runAsync(this, CompletableFuture.delayedExecutor(poll, TimeUnit.MILLISECONDS));
+            CompletableFuture.runAsync(
+                    this, CompletableFuture.delayedExecutor(poll, TimeUnit.MILLISECONDS, Runnable::run));
         }
 
         @Override

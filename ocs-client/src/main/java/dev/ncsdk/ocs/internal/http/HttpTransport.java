@@ -311,9 +311,13 @@ public final class HttpTransport implements AutoCloseable {
                                         Uris.redact(call.uri()),
                                         d.toMillis(),
                                         cause != null ? cause.getClass().getSimpleName() : "HTTP " + res.status());
+                                // the wait's end runs on the delay thread itself, never on the common pool: an
+                                // application that blocks the common pool's workers (a 2-core machine has one)
+                                // would otherwise stall every retry (Java 25 runs default async tasks there)
                                 return CompletableFuture.supplyAsync(
                                                 () -> null,
-                                                CompletableFuture.delayedExecutor(d.toMillis(), TimeUnit.MILLISECONDS))
+                                                CompletableFuture.delayedExecutor(
+                                                        d.toMillis(), TimeUnit.MILLISECONDS, Runnable::run))
                                         .thenCompose(x -> attempt(call, attemptNo + 1, waited.plus(d), deadline));
                             }
                             LOG.log(
