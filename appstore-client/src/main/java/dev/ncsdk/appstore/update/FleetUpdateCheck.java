@@ -27,9 +27,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *     FleetReport fleet = FleetUpdateCheck.builder(store).build().check(servers);
  *     for (ServerCheck s : fleet.servers()) {
  *         if (s.checked()) {
- *             s.report().updates().forEach(u -> System.out.println(s.server() + " " + u));
+ *             s.report().updates().forEach(u -> log.log(INFO, s.server() + " " + u));
  *         } else {
- *             System.out.println(s.server() + " failed: " + s.error().getMessage());
+ *             log.log(WARNING, s.server() + " failed: " + s.error().getMessage());
  *         }
  *     }
  * }
@@ -83,7 +83,7 @@ public final class FleetUpdateCheck {
      *
      * <pre>{@code
      * FleetReport fleet = check.check(List.of(cloudA, cloudB));
-     * fleet.failed().forEach(s -> System.out.println(s.server() + ": " + s.error().getMessage()));
+     * fleet.failed().forEach(s -> log.log(WARNING, s.server() + ": " + s.error().getMessage()));
      * }</pre>
      *
      * @param servers one admin client per server

@@ -9,7 +9,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * for (FileNode n : files.list("/Documents")) {
- *     System.out.println((n.isDirectory() ? "d " : "- ") + n.name() + " " + n.size() + " " + n.lastModified());
+ *     log.log(INFO, (n.isDirectory() ? "d " : "- ") + n.name() + " " + n.size() + " " + n.lastModified());
  * }
  * }</pre>
  *

@@ -41,7 +41,7 @@ import java.util.UUID;
  *         .credentials(Credentials.appPassword("alice", Secret.fromEnv("NC_APP_PASSWORD"))).build()) {
  *     NextcloudFiles files = NextcloudFiles.of(nc, "alice");
  *     for (FileNode n : files.list("/Documents")) {
- *         System.out.println(n.name() + (n.isDirectory() ? "/" : " " + n.size()));
+ *         log.log(INFO, n.name() + (n.isDirectory() ? "/" : " " + n.size()));
  *     }
  *     files.makedirs("/Backups/2026");
  *     files.upload("/Backups/2026/db.tar.gz", Path.of("db.tar.gz"));          // chunked when large
