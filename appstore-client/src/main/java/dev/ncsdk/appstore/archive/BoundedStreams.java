@@ -21,30 +21,22 @@ final class BoundedStreams {
         }
     }
 
-    /** Counts bytes read (skips included) and fails past the limit. */
-    static final class Counting extends FilterInputStream {
-        private final long limit;
-        private final ArchiveRule rule;
-        private long count;
-
-        Counting(InputStream in, long limit, ArchiveRule rule) {
+    /**
+     * A stream that reports every byte read through it, skips included (a skip reads, so nothing passes unseen), to
+     * {@link #add(long)}.
+     */
+    abstract static class Metered extends FilterInputStream {
+        Metered(InputStream in) {
             super(in);
-            this.limit = limit;
-            this.rule = rule;
         }
 
-        long count() {
-            return count;
-        }
-
-        private void add(long n) throws LimitExceeded {
-            if (n > 0) {
-                count += n;
-                if (count > limit) {
-                    throw new LimitExceeded(rule, limit);
-                }
-            }
-        }
+        /**
+         * Called with the number of bytes just read (zero or negative at the end of the stream).
+         *
+         * @param n the bytes read
+         * @throws IOException to refuse the stream
+         */
+        abstract void add(long n) throws IOException;
 
         @Override
         public int read() throws IOException {
@@ -74,6 +66,33 @@ final class BoundedStreams {
                 skipped += r;
             }
             return skipped;
+        }
+    }
+
+    /** Counts bytes read (skips included) and fails past the limit. */
+    static final class Counting extends Metered {
+        private final long limit;
+        private final ArchiveRule rule;
+        private long count;
+
+        Counting(InputStream in, long limit, ArchiveRule rule) {
+            super(in);
+            this.limit = limit;
+            this.rule = rule;
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        void add(long n) throws LimitExceeded {
+            if (n > 0) {
+                count += n;
+                if (count > limit) {
+                    throw new LimitExceeded(rule, limit);
+                }
+            }
         }
 
         @Override

@@ -1,7 +1,6 @@
 package dev.ncsdk.appstore.archive;
 
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -224,7 +223,7 @@ final class RawNameTarInputStream extends TarArchiveInputStream {
      * Counts the bytes Commons Compress reads past this reader's own {@link #read} while it looks for the next
      * entry: header blocks, sparse extension blocks, padding.
      */
-    private static final class Watch extends FilterInputStream {
+    private static final class Watch extends BoundedStreams.Metered {
         private boolean armed;
         private long count;
 
@@ -250,7 +249,8 @@ final class RawNameTarInputStream extends TarArchiveInputStream {
             return was;
         }
 
-        private void add(long n) throws IOException {
+        @Override
+        void add(long n) throws IOException {
             if (armed && n > 0) {
                 count += n;
                 if (count > MAX_HEADER_BYTES) {
@@ -260,36 +260,6 @@ final class RawNameTarInputStream extends TarArchiveInputStream {
                             "more than " + MAX_HEADER_BYTES + " bytes of tar header blocks before one entry");
                 }
             }
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                add(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            add(n);
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            byte[] buf = new byte[(int) Math.min(8192, Math.max(1, n))];
-            long skipped = 0;
-            while (skipped < n) {
-                int r = read(buf, 0, (int) Math.min(buf.length, n - skipped));
-                if (r < 0) {
-                    break;
-                }
-                skipped += r;
-            }
-            return skipped;
         }
     }
 
