@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FleetCheck {
     private FleetCheck() {}
 
-    private static final AtomicInteger SERVER_REQUESTS = new AtomicInteger();
+    static final AtomicInteger SERVER_REQUESTS = new AtomicInteger();
 
     /**
      * Runs the benchmark.
@@ -136,7 +136,7 @@ public final class FleetCheck {
     }
 
     /** The catalogue server, counting the requests it receives. */
-    private static final class CountingStore {
+    static final class CountingStore {
         final AtomicInteger requests = new AtomicInteger();
         final CatalogueServer server;
 
@@ -155,7 +155,7 @@ public final class FleetCheck {
     }
 
     /** Fake server {@code s}: {@code apps} installed apps taken from the catalogue's, starting at {@code 5 s}. */
-    private static HttpServer fake(int s, int apps, List<Map.Entry<String, String>> installed, ExecutorService pool)
+    static HttpServer fake(int s, int apps, List<Map.Entry<String, String>> installed, ExecutorService pool)
             throws IOException {
         StringBuilder enabled = new StringBuilder();
         StringBuilder disabled = new StringBuilder();
