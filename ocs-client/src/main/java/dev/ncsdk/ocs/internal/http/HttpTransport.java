@@ -425,8 +425,9 @@ public final class HttpTransport implements AutoCloseable {
         }
         long start = System.nanoTime();
         LOG.log(System.Logger.Level.DEBUG, "-> {0} {1}", call.method(), Uris.redact(call.uri()));
+        // on an SDK thread, not sendAsync: see SendThreads (Java 25 completes sendAsync on the common pool)
         CompletableFuture<HttpResponse<byte[]>> inFlight =
-                client.sendAsync(request, BoundedBody.handler(limit, call.bodyListener()));
+                SendThreads.send(client, request, BoundedBody.handler(limit, call.bodyListener()));
         // the request timeout of java.net.http ends when headers arrive; this bounds the body too
         // A dependent future times out, so that cancelling the still-pending original aborts the exchange
         // (orTimeout on the original would complete it and leave the connection reading in the background).
