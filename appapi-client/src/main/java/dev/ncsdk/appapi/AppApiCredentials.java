@@ -1,5 +1,7 @@
 package dev.ncsdk.appapi;
 
+import java.net.URI;
+
 import dev.ncsdk.ocs.Credentials;
 import dev.ncsdk.ocs.Secret;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +19,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * AppApiCredentials exApp = AppApiCredentials.of("hello_java", "1.0.0", Secret.fromEnv("APP_SECRET"));
- * try (OcsClient nc = OcsClient.builder().baseUrl(System.getenv("NEXTCLOUD_URL")).credentials(exApp).build()) {
+ * try (OcsClient nc = OcsClient.builder().baseUri(URI.create(System.getenv("NEXTCLOUD_URL"))).credentials(exApp).build()) {
  *     nc.ocs(OcsRequest.put("/apps/app_api/ex-app/status").jsonBody(Map.of("progress", 100)).build());
  *     nc.withCredentials(exApp.asUser("alice")).ocs(OcsRequest.get("/cloud/user").build());
  * }

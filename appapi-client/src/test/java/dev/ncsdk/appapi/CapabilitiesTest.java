@@ -1,5 +1,7 @@
 package dev.ncsdk.appapi;
 
+import java.net.URI;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -57,7 +59,7 @@ class CapabilitiesTest extends WireMockSupport {
         Capture c = Capture.load("114_exapp_capabilities_appauth_v2_json");
         c.serveAnswerAt(wm, c.pathAndQuery);
         try (OcsClient ocs = OcsClient.builder()
-                        .baseUrl(baseUrl())
+                        .baseUri(URI.create(baseUrl()))
                         .credentials(Credentials.basic("admin", Secret.of(ADMIN_PASSWORD)))
                         .build();
                 AppApiAdminClient admin = AppApiAdminClient.of(ocs)) {

@@ -1,5 +1,7 @@
 package dev.ncsdk.appstore;
 
+import java.net.URI;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -64,7 +66,7 @@ class AppStoreClientTest {
 
     private AppStoreClient.Builder client(ResponseCache cache) {
         return AppStoreClient.builder()
-                .baseUrl(wm.baseUrl() + "/api/v1/")
+                .baseUri(URI.create(wm.baseUrl() + "/api/v1/"))
                 .cache(cache)
                 .clock(clock)
                 .retryPolicy(RetryPolicy.builder()
@@ -516,12 +518,12 @@ class AppStoreClientTest {
     @Test
     void defaultsAreDocumentedValues() {
         try (AppStoreClient store = AppStoreClient.builder().build()) {
-            assertThat(store.baseUri()).hasToString(AppStoreClient.DEFAULT_BASE_URL);
+            assertThat(store.baseUri()).hasToString(AppStoreClient.DEFAULT_BASE_URI);
             assertThat(store.maxAge()).isEqualTo(Duration.ofHours(1));
             assertThat(store.transport().maxResponseBytes()).isEqualTo(64L * 1024 * 1024);
             assertThat(store.transport().requestTimeout()).isEqualTo(Duration.ofSeconds(60));
         }
-        assertThatThrownBy(() -> AppStoreClient.builder().baseUrl("ftp://x"))
+        assertThatThrownBy(() -> AppStoreClient.builder().baseUri(URI.create("ftp://x")))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AppStoreClient.builder().maxAge(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);

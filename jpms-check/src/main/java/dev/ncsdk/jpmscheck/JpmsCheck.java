@@ -72,7 +72,7 @@ public final class JpmsCheck {
             Credentials admin = Credentials.basic("admin", Secret.of("jpms-check-password"));
 
             try (OcsClient ocs =
-                    OcsClient.builder().baseUrl(base).credentials(admin).build()) {
+                    OcsClient.builder().baseUri(URI.create(base)).credentials(admin).build()) {
                 Capabilities caps = ocs.capabilities();
                 failures += check("OCS capabilities", caps.nextcloudVersion().toString(), "32.0.1");
             }
@@ -86,7 +86,7 @@ public final class JpmsCheck {
                 failures += check("App Store categories", c.get(0).id(), "games");
             }
             try (AppApiAdminClient appapi =
-                    AppApiAdminClient.builder().baseUrl(base).credentials(admin).build()) {
+                    AppApiAdminClient.builder().baseUri(URI.create(base)).credentials(admin).build()) {
                 DaemonList list = appapi.daemons().list();
                 failures +=
                         check("AppAPI daemons", Boolean.toString(!list.daemons().isEmpty()), "true");

@@ -136,7 +136,7 @@ public final class LoginFlow {
     }
 
     private NcUnexpectedResponseException invalid(String what) {
-        URI at = Uris.resolve(client.baseUrl(), "/index.php/login/v2");
+        URI at = Uris.resolve(client.baseUri(), "/index.php/login/v2");
         ErrorResponse er = ErrorResponse.builder("POST", at, 200).build();
         return new NcUnexpectedResponseException(what + ": " + er, er);
     }
@@ -194,7 +194,7 @@ public final class LoginFlow {
                 throw invalid("the login flow poll answer lacks loginName or appPassword");
             }
             String server = body.path("server").asText("");
-            URI s = server.isEmpty() ? client.baseUrl() : uri(server);
+            URI s = server.isEmpty() ? client.baseUri() : uri(server);
             return Optional.of(new Result(s, login, Secret.of(password)));
         });
     }
@@ -205,7 +205,7 @@ public final class LoginFlow {
      * the same route under the base URL when it is Nextcloud's poll route, and refused otherwise.
      */
     private String pollPath(URI endpoint) {
-        String base = client.baseUrl().toString();
+        String base = client.baseUri().toString();
         String target = endpoint.toString();
         if (target.startsWith(base + "/")) {
             return target.substring(base.length());
@@ -216,11 +216,11 @@ public final class LoginFlow {
                     System.Logger.Level.DEBUG,
                     "poll endpoint {0} is not under {1}; polling the same route under the base URL",
                     Uris.redact(endpoint),
-                    Uris.redact(client.baseUrl()));
+                    Uris.redact(client.baseUri()));
             return p.contains("/index.php/") ? "/index.php/login/v2/poll" : "/login/v2/poll";
         }
         throw new IllegalArgumentException("the poll endpoint " + Uris.redact(endpoint)
-                + " is not under the client's base URL " + Uris.redact(client.baseUrl()));
+                + " is not under the client's base URL " + Uris.redact(client.baseUri()));
     }
 
     /**

@@ -26,7 +26,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * try (OcsClient nc = OcsClient.builder()
- *         .baseUrl("https://cloud.example.com/nextcloud")
+ *         .baseUri(URI.create("https://cloud.example.com/nextcloud"))
  *         .credentials(Credentials.basic("admin", Secret.fromEnv("NC_PASSWORD")))
  *         .build()) {
  *     Capabilities caps = nc.capabilities();
@@ -45,13 +45,13 @@ import java.util.function.Function;
 public final class OcsClient implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.ncsdk.ocs");
 
-    private final URI baseUrl;
+    private final URI baseUri;
     private final HttpTransport transport;
     private final OcsFormat format;
     private final OcsApiVersion apiVersion;
 
-    private OcsClient(URI baseUrl, HttpTransport transport, OcsFormat format, OcsApiVersion apiVersion) {
-        this.baseUrl = baseUrl;
+    private OcsClient(URI baseUri, HttpTransport transport, OcsFormat format, OcsApiVersion apiVersion) {
+        this.baseUri = baseUri;
         this.transport = transport;
         this.format = format;
         this.apiVersion = apiVersion;
@@ -74,7 +74,7 @@ public final class OcsClient implements AutoCloseable {
      */
     public Builder toBuilder() {
         return new Builder()
-                .baseUrl(baseUrl)
+                .baseUri(baseUri)
                 .format(format)
                 .apiVersion(apiVersion)
                 .credentials(transport.credentials())
@@ -86,8 +86,8 @@ public final class OcsClient implements AutoCloseable {
     }
 
     /** A client on an existing transport, for the SDK's modules ({@link dev.ncsdk.ocs.internal.SdkAccess}). */
-    static OcsClient on(URI baseUrl, HttpTransport transport) {
-        return new OcsClient(Uris.base(baseUrl), transport, OcsFormat.JSON, OcsApiVersion.V2);
+    static OcsClient on(URI baseUri, HttpTransport transport) {
+        return new OcsClient(Uris.base(baseUri), transport, OcsFormat.JSON, OcsApiVersion.V2);
     }
 
     /**
@@ -97,7 +97,7 @@ public final class OcsClient implements AutoCloseable {
      * @return the derived client
      */
     public OcsClient withCredentials(Credentials credentials) {
-        return new OcsClient(baseUrl, transport.withCredentials(credentials), format, apiVersion);
+        return new OcsClient(baseUri, transport.withCredentials(credentials), format, apiVersion);
     }
 
     /**
@@ -105,8 +105,8 @@ public final class OcsClient implements AutoCloseable {
      *
      * @return the base URL
      */
-    public URI baseUrl() {
-        return baseUrl;
+    public URI baseUri() {
+        return baseUri;
     }
 
     /**
@@ -263,7 +263,7 @@ public final class OcsClient implements AutoCloseable {
     private HttpCall ocsCall(OcsRequest request) {
         OcsApiVersion v = request.version().orElse(apiVersion);
         OcsFormat f = request.format().orElse(format);
-        URI uri = Uris.resolve(baseUrl, v.pathPrefix() + request.path());
+        URI uri = Uris.resolve(baseUri, v.pathPrefix() + request.path());
         return call(request, uri, f.mediaType());
     }
 
@@ -345,7 +345,7 @@ public final class OcsClient implements AutoCloseable {
     private <T> CompletableFuture<T> jsonAsync(OcsRequest request, JavaType type) {
         HttpCall call;
         try {
-            call = call(request, Uris.resolve(baseUrl, request.path()), "application/json");
+            call = call(request, Uris.resolve(baseUri, request.path()), "application/json");
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -546,14 +546,14 @@ public final class OcsClient implements AutoCloseable {
     /** Ends this client and those derived with {@link #withCredentials}; later calls fail. */
     @Override
     public void close() {
-        LOG.log(System.Logger.Level.DEBUG, "closing OCS client for {0}", Uris.redact(baseUrl));
+        LOG.log(System.Logger.Level.DEBUG, "closing OCS client for {0}", Uris.redact(baseUri));
         transport.close();
     }
 
     /** Shows the base URL, format, version and the kind of credentials, never a secret. */
     @Override
     public String toString() {
-        return "OcsClient[" + Uris.redact(baseUrl) + ", " + format + ", " + apiVersion + ", " + transport.credentials()
+        return "OcsClient[" + Uris.redact(baseUri) + ", " + format + ", " + apiVersion + ", " + transport.credentials()
                 + "]";
     }
 
@@ -598,11 +598,11 @@ public final class OcsClient implements AutoCloseable {
          * @throws IllegalStateException when no base URL was set
          */
         public OcsClient build() {
-            URI baseUrl = configuredBaseUrl();
-            if (baseUrl == null) {
-                throw new IllegalStateException("baseUrl is required");
+            URI baseUri = configuredBaseUri();
+            if (baseUri == null) {
+                throw new IllegalStateException("baseUri is required");
             }
-            return new OcsClient(baseUrl, transport().build(), format, apiVersion);
+            return new OcsClient(baseUri, transport().build(), format, apiVersion);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.ncsdk.ocs;
 
+import java.net.URI;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -30,7 +32,7 @@ class RevalidationTest {
 
     private static OcsClient client() {
         return OcsClient.builder()
-                .baseUrl(wm.baseUrl())
+                .baseUri(URI.create(wm.baseUrl()))
                 .retryPolicy(RetryPolicy.none())
                 .build();
     }

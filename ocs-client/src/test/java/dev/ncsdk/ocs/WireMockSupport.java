@@ -1,5 +1,7 @@
 package dev.ncsdk.ocs;
 
+import java.net.URI;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
@@ -22,7 +24,7 @@ final class WireMockSupport {
 
     static OcsClient client(WireMockExtension wm, Credentials credentials, OcsFormat format) {
         return OcsClient.builder()
-                .baseUrl(wm.baseUrl())
+                .baseUri(URI.create(wm.baseUrl()))
                 .credentials(credentials)
                 .format(format)
                 .retryPolicy(RetryPolicy.none())

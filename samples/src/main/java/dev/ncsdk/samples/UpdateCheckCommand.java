@@ -42,7 +42,7 @@ public final class UpdateCheckCommand extends SampleCommand {
             names = "--store",
             paramLabel = "URL",
             description = "App Store API base URL (default: ${DEFAULT-VALUE}).",
-            defaultValue = AppStoreClient.DEFAULT_BASE_URL)
+            defaultValue = AppStoreClient.DEFAULT_BASE_URI)
     String store;
 
     @Option(
@@ -128,7 +128,7 @@ public final class UpdateCheckCommand extends SampleCommand {
      * @param args the whole command line, the command's name first
      */
     void startEarly(String[] args) {
-        String store = AppStoreClient.DEFAULT_BASE_URL;
+        String store = AppStoreClient.DEFAULT_BASE_URI;
         Path installedFile = null;
         Path cacheDir = null;
         Map<String, String> appArgs = new LinkedHashMap<>();
@@ -232,7 +232,7 @@ public final class UpdateCheckCommand extends SampleCommand {
                 started.abandon();
             }
             AppStoreClient.Builder client = AppStoreClient.builder()
-                    .baseUrl(store)
+                    .baseUri(java.net.URI.create(store))
                     .userAgent(USER_AGENT)
                     .cache(cache != null ? ResponseCache.onDisk(cache) : ResponseCache.none());
             try (AppStoreClient storeClient = client.build()) {
@@ -433,7 +433,7 @@ public final class UpdateCheckCommand extends SampleCommand {
                 return;
             }
             try (AppStoreClient c = AppStoreClient.builder()
-                    .baseUrl(store)
+                    .baseUri(java.net.URI.create(store))
                     .userAgent(USER_AGENT)
                     .cache(responses)
                     .build()) {

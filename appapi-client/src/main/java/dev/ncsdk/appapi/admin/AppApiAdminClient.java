@@ -22,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <pre>{@code
  * try (AppApiAdminClient admin = AppApiAdminClient.builder()
- *         .baseUrl("https://cloud.example.com")
+ *         .baseUri(URI.create("https://cloud.example.com"))
  *         .credentials(Credentials.basic("admin", Secret.fromEnv("NC_ADMIN_PASSWORD")))
  *         .build()) {
  *     DaemonList daemons = admin.daemons().list();
@@ -149,7 +149,7 @@ public final class AppApiAdminClient implements AutoCloseable {
      *
      * @return the URL
      */
-    public URI baseUrl() {
+    public URI baseUri() {
         return base;
     }
 
@@ -218,11 +218,11 @@ public final class AppApiAdminClient implements AutoCloseable {
                 HttpTransport t = sdk.hasTransportSettings(this) || sdk.hasCredentials(this)
                         ? sdk.transportOver(this, shared).build()
                         : shared.view();
-                return new AppApiAdminClient(ocsClient.baseUrl(), t, ocsClient, false);
+                return new AppApiAdminClient(ocsClient.baseUri(), t, ocsClient, false);
             }
-            URI base = sdk.baseUrl(this);
+            URI base = sdk.baseUri(this);
             if (base == null) {
-                throw new IllegalStateException("baseUrl is required");
+                throw new IllegalStateException("baseUri is required");
             }
             if (!sdk.hasCredentials(this)) {
                 throw new IllegalStateException("an admin's credentials are required");

@@ -1,5 +1,7 @@
 package dev.ncsdk.appapi.exapp;
 
+import java.net.URI;
+
 import com.sun.net.httpserver.HttpServer;
 import dev.ncsdk.appapi.app.NextcloudApp;
 import dev.ncsdk.appapi.internal.JdkHttpServers;
@@ -267,7 +269,7 @@ public final class ExApp implements AutoCloseable {
                     } else {
                         ExAppConfig c = config();
                         nextcloud = NextcloudApp.builder()
-                                .baseUrl(c.nextcloudUrl().toString())
+                                .baseUri(c.nextcloudUrl())
                                 .appId(c.appId())
                                 .appVersion(c.appVersion())
                                 .secret(c.secret())

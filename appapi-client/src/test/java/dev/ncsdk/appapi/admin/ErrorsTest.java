@@ -1,5 +1,7 @@
 package dev.ncsdk.appapi.admin;
 
+import java.net.URI;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -164,7 +166,7 @@ class ErrorsTest extends WireMockSupport {
         wm.stubFor(get(urlPathEqualTo("/index.php/apps/app_api/apps/uninstall/app"))
                 .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")));
         try (AppApiAdminClient admin = AppApiAdminClient.builder()
-                .baseUrl(baseUrl())
+                .baseUri(URI.create(baseUrl()))
                 .login("admin", Secret.of(ADMIN_PASSWORD))
                 .build()) {
             assertThatThrownBy(() -> admin.exApps().uninstall("app", false)).isInstanceOf(NcServerException.class);

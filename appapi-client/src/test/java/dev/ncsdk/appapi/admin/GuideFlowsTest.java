@@ -1,5 +1,7 @@
 package dev.ncsdk.appapi.admin;
 
+import java.net.URI;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -183,7 +185,7 @@ class GuideFlowsTest extends WireMockSupport {
         Capture c = Capture.load("130_admin_daemons_list");
         wm.stubFor(get(urlPathEqualTo("/nextcloud" + A + "/daemons")).willReturn(c.response()));
         try (AppApiAdminClient admin = AppApiAdminClient.builder()
-                .baseUrl(baseUrl() + "/nextcloud/")
+                .baseUri(URI.create(baseUrl() + "/nextcloud/"))
                 .login("admin", Secret.of(ADMIN_PASSWORD))
                 .build()) {
             assertThat(admin.daemons().list().daemons()).hasSize(1);

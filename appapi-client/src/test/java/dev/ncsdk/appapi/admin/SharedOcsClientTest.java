@@ -1,5 +1,7 @@
 package dev.ncsdk.appapi.admin;
 
+import java.net.URI;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -27,7 +29,7 @@ class SharedOcsClientTest extends WireMockSupport {
 
     private static OcsClient.Builder ocs() {
         return OcsClient.builder()
-                .baseUrl(baseUrl())
+                .baseUri(URI.create(baseUrl()))
                 .credentials(Credentials.basic("root", Secret.of("s3cret-pw")))
                 .userAgent("ops-console/2.1")
                 .retryPolicy(RetryPolicy.none());
@@ -52,7 +54,7 @@ class SharedOcsClientTest extends WireMockSupport {
         try (OcsClient nc = ocs().build();
                 AppApiAdminClient admin = AppApiAdminClient.of(nc)) {
             assertThat(admin.daemons().list().daemons()).isEmpty();
-            assertThat(admin.baseUrl()).isEqualTo(nc.baseUrl());
+            assertThat(admin.baseUri()).isEqualTo(nc.baseUri());
         }
         wm.verify(
                 1,

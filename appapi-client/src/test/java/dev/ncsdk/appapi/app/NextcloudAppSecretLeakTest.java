@@ -1,5 +1,7 @@
 package dev.ncsdk.appapi.app;
 
+import java.net.URI;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -93,7 +95,7 @@ class NextcloudAppSecretLeakTest extends WireMockSupport {
     @Test
     void noSecretInToStringMessagesOrLogs() {
         NextcloudApp nc = NextcloudApp.builder()
-                .baseUrl(baseUrl())
+                .baseUri(URI.create(baseUrl()))
                 .appId("javastub")
                 .appVersion("1.0.0")
                 .secret(Secret.of(SECRET))

@@ -1,5 +1,7 @@
 package dev.ncsdk.appapi.app;
 
+import java.net.URI;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -36,7 +38,7 @@ class NextcloudLogTest extends WireMockSupport {
 
     private static NextcloudApp.Builder builder() {
         return NextcloudApp.builder()
-                .baseUrl(baseUrl())
+                .baseUri(URI.create(baseUrl()))
                 .appId("javastub")
                 .appVersion("1.0.0")
                 .secret(Secret.of(SECRET))

@@ -1,5 +1,7 @@
 package dev.ncsdk.appapi.app;
 
+import java.net.URI;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -158,7 +160,7 @@ class SystemCaBundleTest {
 
     private static NextcloudApp.Builder builder() {
         return NextcloudApp.builder()
-                .baseUrl("https://localhost:" + server.getLocalPort())
+                .baseUri(URI.create("https://localhost:" + server.getLocalPort()))
                 .appId("javastub")
                 .appVersion("1.0.0")
                 .secret(Secret.of("s3cr3t"))

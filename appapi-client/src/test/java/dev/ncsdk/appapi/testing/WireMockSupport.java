@@ -1,5 +1,7 @@
 package dev.ncsdk.appapi.testing;
 
+import java.net.URI;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.ncsdk.appapi.admin.AppApiAdminClient;
@@ -67,7 +69,7 @@ public abstract class WireMockSupport {
      */
     protected static AppApiAdminClient client(String user, String password) {
         return AppApiAdminClient.builder()
-                .baseUrl(baseUrl())
+                .baseUri(URI.create(baseUrl()))
                 .credentials(Credentials.basic(user, Secret.of(password)))
                 .requestTimeout(Duration.ofSeconds(5))
                 .retryPolicy(RetryPolicy.none())

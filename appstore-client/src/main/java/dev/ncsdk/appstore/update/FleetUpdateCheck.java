@@ -111,7 +111,7 @@ public final class FleetUpdateCheck {
                 if (r instanceof ServerInventory) {
                     checks.add(check((ServerInventory) r, apps));
                 } else {
-                    checks.add(new ServerCheck(list.get(i).baseUrl(), null, null, (NcException) r));
+                    checks.add(new ServerCheck(list.get(i).baseUri(), null, null, (NcException) r));
                 }
             }
             return new FleetReport(checks);

@@ -1,5 +1,7 @@
 package dev.ncsdk.appstore.update;
 
+import java.net.URI;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ncsdk.ocs.NcException;
 import dev.ncsdk.ocs.NcNotFoundException;
@@ -29,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>{@code
  * try (OcsClient nc = OcsClient.builder()
- *         .baseUrl("https://cloud.example.com")
+ *         .baseUri(URI.create("https://cloud.example.com"))
  *         .credentials(Credentials.basic("admin", Secret.fromEnv("NC_APP_PASSWORD")))
  *         .build()) {
  *     ServerInventory inv = ServerReader.of(nc).read();
@@ -138,7 +140,7 @@ public final class ServerReader {
                         .thenCombine(
                                 php,
                                 (read, phpVersion) -> new ServerInventory(
-                                        client.baseUrl(),
+                                        client.baseUri(),
                                         version,
                                         phpVersion,
                                         read.enabled,

@@ -1,5 +1,7 @@
 package dev.ncsdk.appstore.update;
 
+import java.net.URI;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -42,7 +44,7 @@ class FleetUpdateCheckTest {
         wm.stubFor(get(urlEqualTo("/api/v1/apps.json"))
                 .willReturn(aResponse().withHeader("ETag", "\"e1\"").withBody(Fixtures.appsExcerpt())));
         store = AppStoreClient.builder()
-                .baseUrl(wm.baseUrl() + "/api/v1")
+                .baseUri(URI.create(wm.baseUrl() + "/api/v1"))
                 .cache(ResponseCache.inMemory())
                 .retryPolicy(RetryPolicy.none())
                 .build();
@@ -65,10 +67,10 @@ class FleetUpdateCheckTest {
                 ? OcsClient.builder()
                         .requestTimeout(Duration.ofSeconds(8))
                         .retryPolicy(RetryPolicy.none())
-                        .baseUrl(baseUrl)
+                        .baseUri(URI.create(baseUrl))
                         .credentials(Credentials.basic("admin", Secret.of("app-password")))
                         .build()
-                : clients.get(0).toBuilder().baseUrl(baseUrl).build();
+                : clients.get(0).toBuilder().baseUri(URI.create(baseUrl)).build();
         clients.add(c);
         return c;
     }
@@ -122,7 +124,7 @@ class FleetUpdateCheckTest {
         assertThat(report.servers()).hasSize(20);
         for (int i = 0; i < 20; i++) {
             ServerCheck s = report.servers().get(i);
-            assertThat(s.server()).isEqualTo(fleet.get(i).baseUrl());
+            assertThat(s.server()).isEqualTo(fleet.get(i).baseUri());
             switch (i) {
                 case 3:
                     assertThat(s.error()).isInstanceOf(NcTransportException.class);

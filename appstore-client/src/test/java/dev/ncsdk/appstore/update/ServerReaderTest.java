@@ -1,5 +1,7 @@
 package dev.ncsdk.appstore.update;
 
+import java.net.URI;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -48,7 +50,7 @@ class ServerReaderTest {
 
     private OcsClient client(String baseUrl) {
         client = OcsClient.builder()
-                .baseUrl(baseUrl)
+                .baseUri(URI.create(baseUrl))
                 .credentials(Credentials.basic("admin", Secret.of("app-password")))
                 .retryPolicy(RetryPolicy.none())
                 .build();
@@ -128,7 +130,7 @@ class ServerReaderTest {
         wm.stubFor(get(urlPathEqualTo("/nextcloud/ocs/v2.php/apps/serverinfo/api/v1/info"))
                 .willReturn(xml("<server><php><version>8.2.36</version></php></server>")));
         client = OcsClient.builder()
-                .baseUrl(nc.baseUrl())
+                .baseUri(URI.create(nc.baseUrl()))
                 .format(OcsFormat.XML)
                 .retryPolicy(RetryPolicy.none())
                 .build();
@@ -264,7 +266,7 @@ class ServerReaderTest {
 
     private static dev.ncsdk.appstore.AppStoreClient dummyStore() {
         return dev.ncsdk.appstore.AppStoreClient.builder()
-                .baseUrl("http://127.0.0.1:9/api/v1")
+                .baseUri(URI.create("http://127.0.0.1:9/api/v1"))
                 .build();
     }
 }

@@ -1,5 +1,7 @@
 package dev.ncsdk.appstore.update;
 
+import java.net.URI;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -321,7 +323,7 @@ class UpdateCheckerTest {
                             .withHeader("Retry-After", "900")
                             .withBody("<html>429</html>")));
             try (AppStoreClient store = AppStoreClient.builder()
-                    .baseUrl(wm.baseUrl())
+                    .baseUri(URI.create(wm.baseUrl()))
                     .cache(ResponseCache.none())
                     .retryPolicy(RetryPolicy.none())
                     .build()) {

@@ -1,5 +1,7 @@
 package dev.ncsdk.bench.appstore;
 
+import java.net.URI;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -60,13 +62,13 @@ public class AppStoreCatalogueBenchmark {
                 .build();
         server = new CatalogueServer(0, json);
         revalidating = AppStoreClient.builder()
-                .baseUrl(server.baseUrl())
+                .baseUri(URI.create(server.baseUrl()))
                 .cache(ResponseCache.inMemory())
                 .maxAge(Duration.ZERO)
                 .build();
         revalidating.apps(); // fills the cache and the parsed copy
         uncached = AppStoreClient.builder()
-                .baseUrl(server.baseUrl())
+                .baseUri(URI.create(server.baseUrl()))
                 .cache(ResponseCache.none())
                 .build();
     }

@@ -1,5 +1,7 @@
 package dev.ncsdk.bench.appstore;
 
+import java.net.URI;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.ncsdk.appstore.AppStoreClient;
@@ -70,7 +72,7 @@ public final class FleetCheck {
                 long cpu0 = cpuNanos();
                 FleetReport report;
                 try (AppStoreClient storeClient = AppStoreClient.builder()
-                        .baseUrl(store.server.baseUrl())
+                        .baseUri(URI.create(store.server.baseUrl()))
                         .cache(ResponseCache.none())
                         .build()) {
                     List<OcsClient> clients = new ArrayList<>();
@@ -79,11 +81,11 @@ public final class FleetCheck {
                         clients.add(
                                 clients.isEmpty()
                                         ? OcsClient.builder()
-                                                .baseUrl(url)
+                                                .baseUri(URI.create(url))
                                                 .credentials(Credentials.basic("admin", Secret.of("bench")))
                                                 .build()
                                         : clients.get(0).toBuilder()
-                                                .baseUrl(url)
+                                                .baseUri(URI.create(url))
                                                 .build());
                     }
                     try {

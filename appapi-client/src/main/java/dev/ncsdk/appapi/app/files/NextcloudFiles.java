@@ -37,7 +37,7 @@ import java.util.UUID;
  * HTTP client).
  *
  * <pre>{@code
- * try (OcsClient nc = OcsClient.builder().baseUrl("https://cloud.example.com")
+ * try (OcsClient nc = OcsClient.builder().baseUri(URI.create("https://cloud.example.com"))
  *         .credentials(Credentials.appPassword("alice", Secret.fromEnv("NC_APP_PASSWORD"))).build()) {
  *     NextcloudFiles files = NextcloudFiles.of(nc, "alice");
  *     for (FileNode n : files.list("/Documents")) {
@@ -106,7 +106,7 @@ public final class NextcloudFiles {
         }
         this.transport = t;
         this.user = b.user;
-        this.davRoot = URI.create(b.ocs.baseUrl().toString() + "/remote.php/dav");
+        this.davRoot = URI.create(b.ocs.baseUri().toString() + "/remote.php/dav");
         this.filesRoot = URI.create(davRoot + "/files/" + DavPaths.encodeSegment(b.user));
         this.filesRootPath = DavPaths.decode(filesRoot.getRawPath());
         this.chunkSize = b.chunkSize;

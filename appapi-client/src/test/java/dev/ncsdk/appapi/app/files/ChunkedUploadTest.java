@@ -1,5 +1,7 @@
 package dev.ncsdk.appapi.app.files;
 
+import java.net.URI;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -39,7 +41,7 @@ class ChunkedUploadTest {
     void start() throws IOException {
         server = new DavServer();
         ocs = OcsClient.builder()
-                .baseUrl(server.baseUrl())
+                .baseUri(URI.create(server.baseUrl()))
                 .credentials(Credentials.appPassword("alice", Secret.of("app-pw")))
                 .retryPolicy(RetryPolicy.none())
                 .build();

@@ -1,5 +1,7 @@
 package dev.ncsdk.appapi.app.files;
 
+import java.net.URI;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -41,7 +43,7 @@ class DownloadTest {
         server = new DavServer();
         server.files.put("/alice/Music/a song #1.flac", data);
         ocs = OcsClient.builder()
-                .baseUrl(server.baseUrl())
+                .baseUri(URI.create(server.baseUrl()))
                 .credentials(Credentials.appPassword("alice", Secret.of("app-pw")))
                 .retryPolicy(RetryPolicy.none())
                 .build();

@@ -1,5 +1,7 @@
 package dev.ncsdk.appapi.app.files;
 
+import java.net.URI;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class FilesListingTest extends WireMockSupport {
     static OcsClient client(String base) {
         return OcsClient.builder()
-                .baseUrl(base)
+                .baseUri(URI.create(base))
                 .credentials(Credentials.appPassword("alice", Secret.of("app-pw-123")))
                 .retryPolicy(RetryPolicy.none())
                 .build();
@@ -142,7 +144,7 @@ class FilesListingTest extends WireMockSupport {
         answer("PROPFIND", "/remote.php/dav/files/bob", 207, DavFixtures.SEARCH_EMPTY);
         AppApiCredentials exApp = AppApiCredentials.of("hello_java", "1.0.0", Secret.of("app-secret"));
         try (OcsClient nc =
-                OcsClient.builder().baseUrl(baseUrl()).credentials(exApp).build()) {
+                OcsClient.builder().baseUri(URI.create(baseUrl())).credentials(exApp).build()) {
             assertThat(NextcloudFiles.of(nc, "bob").list("/")).isEmpty();
         }
         String expected = Base64.getEncoder().encodeToString("bob:app-secret".getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,7 @@
 package dev.ncsdk.appapi.app.files;
 
+import java.net.URI;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
@@ -75,7 +77,7 @@ class HostileMultistatusTest extends WireMockSupport {
     void anEndlessListingIsCutAtTheLimitWhileItArrives() throws IOException {
         try (DavServer server = new DavServer();
                 OcsClient nc = OcsClient.builder()
-                        .baseUrl(server.baseUrl())
+                        .baseUri(URI.create(server.baseUrl()))
                         .retryPolicy(RetryPolicy.none())
                         .build()) {
             server.endlessListing = true;

@@ -1,5 +1,7 @@
 package dev.ncsdk.appapi.app.files;
 
+import java.net.URI;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
@@ -24,7 +26,7 @@ class NextcloudAppFilesTest extends WireMockSupport {
 
     private static NextcloudApp app() {
         return NextcloudApp.builder()
-                .baseUrl(baseUrl())
+                .baseUri(URI.create(baseUrl()))
                 .appId("javastub")
                 .appVersion("1.0.0")
                 .secret(Secret.of(SECRET))

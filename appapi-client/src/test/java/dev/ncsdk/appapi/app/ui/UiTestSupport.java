@@ -1,5 +1,7 @@
 package dev.ncsdk.appapi.app.ui;
 
+import java.net.URI;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -19,7 +21,7 @@ abstract class UiTestSupport extends WireMockSupport {
 
     static NextcloudApp app() {
         return NextcloudApp.builder()
-                .baseUrl(baseUrl())
+                .baseUri(URI.create(baseUrl()))
                 .appId("javastub")
                 .appVersion("1.0.0")
                 .secret(Secret.of(SECRET))
