@@ -102,7 +102,7 @@ class AppStoreClientTest {
             StoreResponse<List<App>> first = store.read(StoreRoute.apps(), ReadOptions.defaults());
             assertThat(first.source()).isEqualTo(StoreResponse.Source.NETWORK);
             assertThat(first.value()).hasSize(3);
-            assertThat(first.etag()).isEqualTo(ETAG1);
+            assertThat(first.etag()).contains(ETAG1);
             LoggedRequest r1 = wm.findAll(getRequestedFor(urlEqualTo(APPS))).get(0);
             assertThat(r1.getHeader("If-None-Match")).isNull();
             assertThat(r1.getHeader("Accept-Encoding")).contains("gzip");
@@ -142,7 +142,7 @@ class AppStoreClientTest {
             StoreResponse<List<App>> changed = store.read(StoreRoute.apps(), ReadOptions.defaults());
             assertThat(changed.source()).isEqualTo(StoreResponse.Source.NETWORK);
             assertThat(changed.value()).extracting(App::id).containsExactly("direct_menu", "apporder");
-            assertThat(changed.etag()).isEqualTo(ETAG2);
+            assertThat(changed.etag()).contains(ETAG2);
             assertThat(wm.findAll(getRequestedFor(urlEqualTo(APPS))).get(2).getHeader("If-None-Match"))
                     .isEqualTo(ETAG1);
 
@@ -212,7 +212,7 @@ class AppStoreClientTest {
             assertThat(a.apps()).hasSize(3);
             StoreResponse<List<App>> fromB = b.read(StoreRoute.apps(), ReadOptions.defaults());
             assertThat(fromB.source()).isEqualTo(StoreResponse.Source.CACHE_FRESH);
-            assertThat(fromB.etag()).isEqualTo(ETAG1);
+            assertThat(fromB.etag()).contains(ETAG1);
             wm.verify(1, getRequestedFor(urlEqualTo(APPS)));
 
             // b revalidates after expiry; a then sees b's confirmation and stays quiet
@@ -328,8 +328,8 @@ class AppStoreClientTest {
                     store.read(StoreRoute.apps(), ReadOptions.defaults().withAllowStale());
             assertThat(stale.stale()).isTrue();
             assertThat(stale.value()).hasSize(3);
-            assertThat(stale.failure()).isInstanceOf(NcServerException.class);
-            assertThat(stale.failureValue()).isPresent();
+            assertThat(stale.failure()).containsInstanceOf(NcServerException.class);
+            assertThat(stale.failure()).isPresent();
             assertThat(stale.storedAt()).isEqualTo(Instant.parse("2026-03-01T12:00:00Z"));
         }
     }
@@ -351,7 +351,7 @@ class AppStoreClientTest {
             StoreResponse<List<App>> r =
                     store.read(StoreRoute.apps(), ReadOptions.defaults().withAllowStale());
             assertThat(r.stale()).isTrue();
-            assertThat(r.failure()).isInstanceOf(NcRateLimitedException.class);
+            assertThat(r.failure()).containsInstanceOf(NcRateLimitedException.class);
         }
         AppStoreClient.Builder offline = client(ResponseCache.onDisk(cacheDir));
         wm.stop();
@@ -359,7 +359,7 @@ class AppStoreClientTest {
             StoreResponse<List<App>> r =
                     store.read(StoreRoute.apps(), ReadOptions.defaults().withAllowStale());
             assertThat(r.stale()).isTrue();
-            assertThat(r.failure()).isInstanceOf(NcTransportException.class);
+            assertThat(r.failure()).containsInstanceOf(NcTransportException.class);
             assertThatThrownBy(store::apps).isInstanceOf(NcTransportException.class);
         }
     }

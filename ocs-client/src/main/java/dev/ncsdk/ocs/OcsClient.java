@@ -456,15 +456,15 @@ public final class OcsClient implements AutoCloseable {
 
     /**
      * The capabilities, unless they are unchanged since the answer whose {@code ETag} is given: the request carries
-     * that tag byte for byte in {@code If-None-Match}, and the server's 304 becomes {@link Revalidated#notModified()}.
+     * that tag byte for byte in {@code If-None-Match}, and the server's 304 becomes {@link Conditional#notModified()}.
      * Nextcloud's tag covers the whole answer, so it changes when an app is enabled, disabled or updated, or
      * when the user or the credentials differ.
      *
-     * @param etag the tag from an earlier answer ({@link Revalidated#etag()} or {@link OcsResponse#etag()}), or
+     * @param etag the tag from an earlier answer ({@link Conditional#etag()} or {@link OcsResponse#etag()}), or
      *     {@code null} to ask unconditionally
      * @return the new capabilities and their tag, or "not modified"
      */
-    public Revalidated<Capabilities> capabilities(String etag) {
+    public Conditional<Capabilities> capabilities(String etag) {
         return HttpTransport.await(capabilitiesAsync(etag));
     }
 
@@ -474,14 +474,15 @@ public final class OcsClient implements AutoCloseable {
      * @param etag the tag from an earlier answer, or {@code null}
      * @return the future of the new capabilities and their tag, or of "not modified"
      */
-    public CompletableFuture<Revalidated<Capabilities>> capabilitiesAsync(String etag) {
+    public CompletableFuture<Conditional<Capabilities>> capabilitiesAsync(String etag) {
         OcsRequest.Builder b = OcsRequest.get("/cloud/capabilities");
         if (etag != null) {
             b.header("If-None-Match", etag);
         }
         return ocsResponseAsync(b.build(), Capabilities::of)
-                .thenApply(r ->
-                        new Revalidated<>(r.notModified(), r.data(), r.etag().orElse(r.notModified() ? etag : null)));
+                .thenApply(r -> r.notModified()
+                        ? Conditional.<Capabilities>unchanged(r.etag().orElse(etag))
+                        : Conditional.changed(r.data(), r.etag().orElse(null)));
     }
 
     /**

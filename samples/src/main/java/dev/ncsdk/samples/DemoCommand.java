@@ -101,7 +101,7 @@ final class DemoCommand extends SampleCommand {
                         .php("8.2.36")
                         .channel(channel)
                         .build()
-                        .check(store, installed);
+                        .check(dev.ncsdk.appstore.update.InstalledApps.of(installed), store);
                 out.println(
                         "updates on " + channel.name().toLowerCase(java.util.Locale.ROOT) + " for " + installed + ":");
                 for (AppUpdate u : report.updates()) {

@@ -204,13 +204,13 @@ public final class UpdateCheckCommand extends SampleCommand {
         Map<String, String> installedApps = new LinkedHashMap<>();
         if (installed != null) {
             try {
-                installedApps.putAll(InstalledApps.fromOccAppList(installed));
+                installedApps.putAll(InstalledApps.fromOccAppList(installed).asMap());
             } catch (IllegalArgumentException e) {
                 dropEarly();
                 return Failures.usage(err(), "--installed: " + e.getMessage());
-            } catch (IOException e) {
+            } catch (java.io.UncheckedIOException e) {
                 dropEarly();
-                return Failures.usage(err(), "--installed: cannot read " + installed + ": " + e.getMessage());
+                return Failures.usage(err(), "--installed: cannot read " + installed + ": " + e.getCause().getMessage());
             }
         }
         installedApps.putAll(apps);
@@ -226,7 +226,7 @@ public final class UpdateCheckCommand extends SampleCommand {
         early = null;
         UpdateReport report;
         if (started != null && started.isFor(store, cache, installedApps.keySet())) {
-            report = checker.build().check(installedApps, started.apps());
+            report = checker.build().check(InstalledApps.of(installedApps), started.apps());
         } else {
             if (started != null) {
                 started.abandon();
@@ -236,7 +236,7 @@ public final class UpdateCheckCommand extends SampleCommand {
                     .userAgent(USER_AGENT)
                     .cache(cache != null ? ResponseCache.onDisk(cache) : ResponseCache.none());
             try (AppStoreClient storeClient = client.build()) {
-                report = checker.build().check(storeClient, installedApps);
+                report = checker.build().check(InstalledApps.of(installedApps), storeClient);
             }
         }
         PrintWriter out = out();
@@ -418,11 +418,11 @@ public final class UpdateCheckCommand extends SampleCommand {
             ResponseCache responses;
             try {
                 if (installedFile != null) {
-                    installed.putAll(InstalledApps.fromOccAppList(installedFile));
+                    installed.putAll(InstalledApps.fromOccAppList(installedFile).asMap());
                 }
                 installed.putAll(appArgs);
                 responses = cacheDir != null ? ResponseCache.onDisk(cacheDir) : ResponseCache.none();
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 ids.complete(Set.of()); // matches nothing: call() reads again and reports the problem itself
                 apps.cancel(false);
                 return;

@@ -139,8 +139,7 @@ public final class FleetUpdateCheck {
         if (inventory.php() != null) {
             b.php(inventory.php());
         }
-        Map<String, String> installed = inventory.installed();
-        UpdateReport report = b.build().check(installed, catalogue);
+        UpdateReport report = b.build().check(inventory.installed(), catalogue);
         if (!inventory.unreadable().isEmpty()) {
             // the checker saw an empty version: give the reader's own reason instead
             List<SkippedRelease> skipped = new ArrayList<>();

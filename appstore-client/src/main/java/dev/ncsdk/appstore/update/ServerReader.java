@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     ServerInventory inv = ServerReader.of(nc).read();
  *     UpdateChecker.Builder checker = UpdateChecker.builder(inv.platform());
  *     inv.phpVersion().ifPresent(checker::php);
- *     UpdateReport report = checker.build().check(store, inv.installed());
+ *     UpdateReport report = checker.build().check(inv.installed(), store);
  * }
  * }</pre>
  *
@@ -143,8 +143,8 @@ public final class ServerReader {
                                         client.baseUri(),
                                         version,
                                         phpVersion,
-                                        read.enabled,
-                                        read.disabled,
+                                        InstalledApps.of(read.enabled),
+                                        InstalledApps.of(read.disabled),
                                         read.unreadable,
                                         notes)))
                 .whenComplete((inv, e) -> {

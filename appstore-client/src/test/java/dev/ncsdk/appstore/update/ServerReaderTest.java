@@ -76,13 +76,13 @@ class ServerReaderTest {
         assertThat(inv.server().toString()).isEqualTo(nc.baseUrl());
         assertThat(inv.platform()).isEqualTo(NextcloudVersion.parse("32.0.1.2")); // 07_status_php
         assertThat(inv.php()).isEqualTo("8.2.36");
-        assertThat(inv.enabled())
+        assertThat(inv.enabled().asMap())
                 .containsExactly(
                         Map.entry("apporder", "0.3.2"),
                         Map.entry("dav", "1.33.0"),
                         Map.entry("direct_menu", "0.9.2"),
                         Map.entry("files", "2.3.1"));
-        assertThat(inv.disabled()).containsExactly(Map.entry("twofactor_totp", "0.4.0"));
+        assertThat(inv.disabled().asMap()).containsExactly(Map.entry("twofactor_totp", "0.4.0"));
         assertThat(inv.unreadable()).isEmpty();
         assertThat(inv.notes()).isEmpty();
         wm.verify(1, getRequestedFor(urlPathEqualTo("/nextcloud/ocs/v2.php/cloud/apps/apporder")));
@@ -94,7 +94,7 @@ class ServerReaderTest {
         ServerInventory inv = ServerReader.of(client(nc.baseUrl())).read();
 
         // the occ path: the same server's occ app:list output, platform and PHP given by hand as the command does
-        Map<String, String> occ = InstalledApps.fromOccAppList(nc.occAppList(), true);
+        InstalledApps occ = InstalledApps.fromOccAppList(nc.occAppList(), true);
         UpdateReport fromOcc = UpdateChecker.builder(NextcloudVersion.parse("32.0.1.2"))
                 .php("8.2.36")
                 .build()
@@ -123,7 +123,7 @@ class ServerReaderTest {
         wm.stubFor(get(urlPathEqualTo("/nextcloud/ocs/v2.php/cloud/apps"))
                 .withQueryParam("filter", com.github.tomakehurst.wiremock.client.WireMock.equalTo("disabled"))
                 .willReturn(xml("<apps><element>twofactor_totp</element></apps>")));
-        for (Map.Entry<String, String> e : json.installed().entrySet()) {
+        for (Map.Entry<String, String> e : json.installed().asMap().entrySet()) {
             wm.stubFor(get(urlPathEqualTo("/nextcloud/ocs/v2.php/cloud/apps/" + e.getKey()))
                     .willReturn(xml("<id>" + e.getKey() + "</id><version>" + e.getValue() + "</version>")));
         }
@@ -155,7 +155,7 @@ class ServerReaderTest {
 
         ServerInventory inv = ServerReader.of(client(nc.baseUrl())).read();
 
-        assertThat(inv.disabled()).containsOnlyKeys("encryption", "twofactor_totp");
+        assertThat(inv.disabled().asMap()).containsOnlyKeys("encryption", "twofactor_totp");
     }
 
     @Test
@@ -235,7 +235,7 @@ class ServerReaderTest {
         ServerInventory inv =
                 ServerReader.of(client(nc.baseUrl())).withMaxInFlight(3).read();
 
-        assertThat(inv.enabled()).hasSize(24).containsEntry("app7", "1.0.7");
+        assertThat(inv.enabled().asMap()).hasSize(24).containsEntry("app7", "1.0.7");
         // the server's view: how many app requests it was answering at the moment each one arrived
         List<long[]> spans = new java.util.ArrayList<>();
         for (com.github.tomakehurst.wiremock.stubbing.ServeEvent e : wm.getAllServeEvents()) {

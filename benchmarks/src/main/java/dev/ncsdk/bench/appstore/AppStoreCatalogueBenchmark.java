@@ -1,5 +1,7 @@
 package dev.ncsdk.bench.appstore;
 
+import dev.ncsdk.appstore.update.InstalledApps;
+
 import java.net.URI;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -43,7 +45,7 @@ public class AppStoreCatalogueBenchmark {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private byte[] json;
-    private Map<String, String> installed;
+    private InstalledApps installed;
     private List<App> catalogue;
     private UpdateChecker checker;
     private CatalogueServer server;
@@ -55,7 +57,7 @@ public class AppStoreCatalogueBenchmark {
     public void setUp() {
         CatalogueGenerator.Catalogue c = CatalogueGenerator.generate(42);
         json = c.json;
-        installed = c.installed;
+        installed = InstalledApps.of(c.installed);
         catalogue = AppStoreJson.readApps(json);
         checker = UpdateChecker.builder(NextcloudVersion.parse("32.0.1.2"))
                 .php("8.2.36")
@@ -118,7 +120,7 @@ public class AppStoreCatalogueBenchmark {
      */
     @Benchmark
     public List<App> parseInstalledOnly() {
-        return AppStoreJson.readApps(json, installed::containsKey);
+        return AppStoreJson.readApps(json, installed.asMap()::containsKey);
     }
 
     /**

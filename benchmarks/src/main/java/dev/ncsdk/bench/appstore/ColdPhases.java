@@ -41,7 +41,7 @@ public final class ColdPhases {
                 .orElse(0L);
         long mainMs = System.currentTimeMillis();
         long t0 = System.nanoTime();
-        Map<String, String> installed = InstalledApps.fromOccAppList(Path.of(args[1]));
+        InstalledApps installed = InstalledApps.fromOccAppList(Path.of(args[1]));
         long t1 = System.nanoTime();
         byte[] body;
         long t1b;
@@ -58,7 +58,7 @@ public final class ColdPhases {
             body = r.body();
         }
         long t2 = System.nanoTime();
-        List<App> apps = AppStoreJson.readApps(body, installed::containsKey);
+        List<App> apps = AppStoreJson.readApps(body, installed.asMap()::containsKey);
         long t3 = System.nanoTime();
         UpdateReport r = UpdateChecker.builder(NextcloudVersion.parse("32.0.1.2"))
                 .build()
