@@ -26,6 +26,8 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>The secret travels in clear in a header: use TLS. {@link #toString()} never shows it.
+ *
+ * @since 0.1.0
  */
 public final class AppApiCredentials implements Credentials {
     private final String appId;

@@ -63,6 +63,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Thread-safe; close it to stop new calls. The HTTP client is created on the first request, so answers served
  * from a fresh cache cost no HTTP set-up.
+ *
+ * @since 0.1.0
  */
 public final class AppStoreClient implements AutoCloseable {
     /** The public store's API base URL. */
@@ -605,6 +607,8 @@ public final class AppStoreClient implements AutoCloseable {
      * those of {@link ClientBuilder}, with the store's own defaults: base URL {@value AppStoreClient#DEFAULT_BASE_URI}
      * (a store mirror or a test server may be set; a sub-path is kept), request timeout 60 s and answers up to 64 MiB.
      * Credentials ({@link Credentials#token} or {@link Credentials#basic}) are needed only by the publishing API.
+     *
+     * @since 0.1.0
      */
     public static final class Builder extends ClientBuilder<Builder> {
         private ResponseCache cache;

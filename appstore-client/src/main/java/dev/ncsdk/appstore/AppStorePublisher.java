@@ -72,6 +72,8 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>Thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class AppStorePublisher implements AutoCloseable {
     /** The store's API base URL. */
@@ -574,6 +576,8 @@ public final class AppStorePublisher implements AutoCloseable {
      * Credentials.basic(login, password)}. The request timeout (default 30 s) applies to token, registration and
      * delete calls; publishing and the download check have their own timeouts. Whatever the retry policy, writes
      * are never repeated after they may have reached the store.
+     *
+     * @since 0.1.0
      */
     public static final class Builder extends ClientBuilder<Builder> {
         private Duration downloadTimeout = DEFAULT_DOWNLOAD_TIMEOUT;

@@ -19,7 +19,11 @@ public final class StoreResponse<T> {
     private final Instant storedAt;
     private final NcException failure;
 
-    /** Where an answer came from. */
+    /**
+     * Where an answer came from.
+     *
+     * @since 0.1.0
+     */
     public enum Source {
         /** Fetched from the store (HTTP 200). */
         NETWORK,

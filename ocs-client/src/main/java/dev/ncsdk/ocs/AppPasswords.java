@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
  *     app.appPasswords().revoke();
  * }
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class AppPasswords {
     private final OcsClient client;

@@ -15,6 +15,7 @@ import java.util.Optional;
  *
  * @param version the server version as capabilities report it
  * @param raw the {@code capabilities} object, keyed by app id
+ * @since 0.1.0
  */
 public record Capabilities(
         ServerVersion version, @JsonProperty("capabilities") JsonNode raw) {
@@ -128,6 +129,7 @@ public record Capabilities(
      * @param string the version text, such as {@code 32.0.1}
      * @param edition the edition, usually empty
      * @param extendedSupport whether the server has extended support
+     * @since 0.1.0
      */
     public record ServerVersion(
             int major, int minor, int micro, String string, String edition, boolean extendedSupport) {
@@ -157,6 +159,7 @@ public record Capabilities(
      * @param referenceApi {@code reference-api}
      * @param referenceRegex {@code reference-regex}
      * @param modRewriteWorking {@code mod-rewrite-working}: whether URLs work without {@code index.php}
+     * @since 0.1.0
      */
     public record CoreCapabilities(
             @JsonProperty("pollinterval") Integer pollInterval,
@@ -170,6 +173,7 @@ public record Capabilities(
      *
      * @param version AppAPI's version, such as {@code 32.0.0}
      * @param logLevel the log level AppAPI passes to ExApps (0 debug … 4 fatal)
+     * @since 0.1.0
      */
     public record AppApiCapabilities(
             String version, @JsonProperty("loglevel") Integer logLevel) {}

@@ -39,6 +39,7 @@ import java.util.Objects;
  * SDK's own modules extend this class.
  *
  * @param <B> the concrete builder, returned by every setter for chaining
+ * @since 0.1.0
  */
 public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     private final Duration defaultRequestTimeout;

@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The server answers a poll with 404 until the user has logged in, then once with the credentials, then 404
  * again; the token expires after 20 minutes. Polls are never sent faster than {@link #MIN_POLL_INTERVAL}.
+ *
+ * @since 0.1.0
  */
 public final class LoginFlow {
     /** The shortest wait between two polls. */
@@ -46,6 +48,7 @@ public final class LoginFlow {
      * @param loginUrl the page the user opens in a browser
      * @param pollEndpoint where the client polls
      * @param token the poll token (secret: whoever has it receives the app password)
+     * @since 0.1.0
      */
     public record Start(URI loginUrl, URI pollEndpoint, Secret token) {
         /**
@@ -68,6 +71,7 @@ public final class LoginFlow {
      * @param server the server's URL as it reports it
      * @param loginName the login name
      * @param appPassword the new app password
+     * @since 0.1.0
      */
     public record Result(URI server, String loginName, Secret appPassword) {
         /**

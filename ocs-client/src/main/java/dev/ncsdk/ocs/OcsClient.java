@@ -41,6 +41,8 @@ import java.util.function.Function;
  * failed future holds the same exception the sync call throws (possibly wrapped in a {@code
  * CompletionException}). Derived clients ({@link #withCredentials}, {@link #toBuilder}) share the HTTP client.
  * {@link #close()} ends this client and every client derived with {@link #withCredentials}.
+ *
+ * @since 0.1.0
  */
 public final class OcsClient implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.ncsdk.ocs");
@@ -563,6 +565,8 @@ public final class OcsClient implements AutoCloseable {
      * credentials, connect timeout 10 s, request timeout 30 s, user agent {@code ncsdk/<version> Java/<version>},
      * {@link RetryPolicy#defaults()}, responses up to 32 MiB) are those of {@link ClientBuilder}. Own settings: the
      * answer format (default JSON) and the OCS API version (default v2).
+     *
+     * @since 0.1.0
      */
     public static final class Builder extends ClientBuilder<Builder> {
         private OcsFormat format = OcsFormat.JSON;

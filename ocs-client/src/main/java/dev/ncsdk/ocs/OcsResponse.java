@@ -32,6 +32,7 @@ import java.util.Optional;
  *     304)
  * @param rawData the data as a tree; {@code []} or {@code ""} when empty, {@code NullNode} for a 304
  * @param <T> the data's type
+ * @since 0.1.0
  */
 public record OcsResponse<T>(
         OcsMeta meta, int httpStatus, Map<String, List<String>> headers, T data, JsonNode rawData) {

@@ -41,6 +41,8 @@ import java.util.concurrent.CompletableFuture;
  * {@link dev.ncsdk.appapi.AppApiRefusedException}. Routes that need a password confirmation passed with Basic auth
  * and either the login password or an app password on Nextcloud 32; a server that asks for a confirmation anyway
  * makes the call fail with {@link dev.ncsdk.ocs.NcPasswordConfirmationRequiredException}.
+ *
+ * @since 0.1.0
  */
 public final class AppApiAdminClient implements AutoCloseable {
     private final URI base;
@@ -173,6 +175,8 @@ public final class AppApiAdminClient implements AutoCloseable {
      * ClientBuilder}. Credentials: {@link Credentials#basic} with the login password (needed for routes that ask for
      * a password confirmation) or {@link Credentials#appPassword}. Installs wait up to about 5 s on the server, well
      * within the default 30 s request timeout; container logs can be large, within the default 32 MiB limit.
+     *
+     * @since 0.1.0
      */
     public static final class Builder extends ClientBuilder<Builder> {
         private OcsClient ocsClient;

@@ -59,6 +59,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Typed calls turn AppAPI's refusals into {@link ExAppAuthenticationException} (wrong secret, unknown app id,
  * unknown user) or {@link ExAppDisabledException} (the ExApp is disabled); other failures are the SDK's usual
  * {@link dev.ncsdk.ocs.NcException} subtypes.
+ *
+ * @since 0.1.0
  */
 public final class NextcloudApp implements AutoCloseable {
     /** Where AppAPI's OCS routes live; the ExApp routes are called over OCS v1, as AppAPI's own SDK does. */
@@ -786,6 +788,8 @@ public final class NextcloudApp implements AutoCloseable {
      *         .timeout(Duration.ofSeconds(10))
      *         .build();
      * }</pre>
+     *
+     * @since 0.1.0
      */
     public static final class Builder {
         private String baseUri;

@@ -44,6 +44,8 @@ import java.util.zip.CRC32;
  *   <li>A revalidation ({@link #touch}) only updates the modification time; the body is not rewritten.
  *   <li>I/O failures never fail a call: reads return empty, writes are logged at debug level and dropped.
  * </ul>
+ *
+ * @since 0.1.0
  */
 public final class DiskResponseCache implements ResponseCache {
     private static final System.Logger LOG = System.getLogger("dev.ncsdk.appstore.cache");

@@ -8,6 +8,8 @@ import java.util.Optional;
  * Where the client keeps raw store answers between calls (and, on disk, between runs). Keys are opaque strings the
  * client derives from the store URL and route. Implementations must be thread-safe; a failing cache must never
  * fail a call (return empty, ignore the write).
+ *
+ * @since 0.1.0
  */
 public interface ResponseCache {
 

@@ -37,6 +37,8 @@ import java.util.concurrent.CompletableFuture;
  *         .build()
  *         .load();
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class TrustMaterialDownloader {
     /** Where nextcloud/server keeps the certificates. */
@@ -207,7 +209,11 @@ public final class TrustMaterialDownloader {
                 + cacheDirectory + "]";
     }
 
-    /** Configures a {@link TrustMaterialDownloader}. */
+    /**
+     * Configures a {@link TrustMaterialDownloader}.
+     *
+     * @since 0.1.0
+     */
     public static final class Builder {
         private URI certificatesUri = URI.create(DEFAULT_CERTIFICATES_URI);
         private URI crlUri = URI.create(DEFAULT_CRL_URI);

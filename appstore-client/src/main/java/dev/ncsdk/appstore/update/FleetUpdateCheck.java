@@ -41,6 +41,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * own timeouts apply) is reported in its {@link ServerCheck#error()}; the others are checked as usual. A store that
  * cannot be read fails the whole check (never "up to date"). The servers' clients are not closed. Immutable and
  * thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class FleetUpdateCheck {
     /** Default number of servers read at once: {@value}. */
@@ -215,7 +217,11 @@ public final class FleetUpdateCheck {
                 + " precedence, " + maxServers + " servers x " + maxRequests + " requests]";
     }
 
-    /** Configures a {@link FleetUpdateCheck}. */
+    /**
+     * Configures a {@link FleetUpdateCheck}.
+     *
+     * @since 0.1.0
+     */
     public static final class Builder {
         private final AppStoreClient store;
         private Channel channel = Channel.STABLE;

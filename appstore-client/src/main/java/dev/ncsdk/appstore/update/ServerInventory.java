@@ -24,6 +24,7 @@ import java.util.TreeMap;
  * @param disabled the disabled apps and their versions
  * @param unreadable app ids whose version could not be read, to the reason, ordered by id
  * @param notes what the reader could not find out and what the check does without it, in words
+ * @since 0.1.0
  */
 public record ServerInventory(
         URI server,

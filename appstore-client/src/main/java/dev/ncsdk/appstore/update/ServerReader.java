@@ -57,6 +57,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ol>
  *
  * <p>Every request has the client's timeouts and retry policy. Immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class ServerReader {
     /** Default bound on the {@code cloud/apps/{id}} requests in flight at once: {@value}. */

@@ -48,6 +48,8 @@ import java.util.concurrent.CompletableFuture;
  * in {@link UpdateReport#skipped()} (the server drops every update of every app); {@code *} or a missing bound means
  * no constraint (the server skips a release whose platform spec is {@code *} or maximum-only); a store failure
  * throws (the server answers "up to date"). Immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class UpdateChecker {
     private final NextcloudVersion platform;
@@ -250,7 +252,11 @@ public final class UpdateChecker {
         }
     }
 
-    /** Configures an {@link UpdateChecker}. */
+    /**
+     * Configures an {@link UpdateChecker}.
+     *
+     * @since 0.1.0
+     */
     public static final class Builder {
         private final NextcloudVersion platform;
         private Channel channel = Channel.STABLE;

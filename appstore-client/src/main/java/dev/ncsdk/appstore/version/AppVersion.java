@@ -17,6 +17,8 @@ import org.semver4j.SemverException;
  *
  * <p>{@link #compareVersion} compares the versions alone, ignoring the nightly flag (Nextcloud server's view).
  * Immutable.
+ *
+ * @since 0.1.0
  */
 public final class AppVersion implements Comparable<AppVersion> {
     /** Orders by {@link #compareTo}: the store's precedence. */

@@ -65,6 +65,8 @@ import java.util.UUID;
  * system context has none, and AppAPI's WebDAV access needs one) the calls act as {@code user}.
  *
  * <p>Thread-safe and cheap: it holds no connection of its own. Closing the OCS client ends it too.
+ *
+ * @since 0.1.0
  */
 public final class NextcloudFiles {
     /** Default size of an upload chunk: 10 MiB. */
@@ -767,6 +769,8 @@ public final class NextcloudFiles {
      * <pre>{@code
      * NextcloudFiles files = NextcloudFiles.builder(ocs, "alice").chunkSize(32L << 20).build();
      * }</pre>
+     *
+     * @since 0.1.0
      */
     public static final class Builder {
         private final OcsClient ocs;
