@@ -1,7 +1,5 @@
 package dev.ncsdk.appapi;
 
-import java.net.URI;
-
 import dev.ncsdk.ocs.Credentials;
 import dev.ncsdk.ocs.Secret;
 import java.nio.charset.StandardCharsets;

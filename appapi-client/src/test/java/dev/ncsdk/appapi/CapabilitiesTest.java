@@ -1,7 +1,5 @@
 package dev.ncsdk.appapi;
 
-import java.net.URI;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -14,6 +12,7 @@ import dev.ncsdk.appapi.testing.WireMockSupport;
 import dev.ncsdk.ocs.Credentials;
 import dev.ncsdk.ocs.OcsClient;
 import dev.ncsdk.ocs.Secret;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,7 +1,5 @@
 package dev.ncsdk.appapi;
 
-import java.net.URI;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,6 +19,7 @@ import dev.ncsdk.ocs.OcsFormat;
 import dev.ncsdk.ocs.OcsRequest;
 import dev.ncsdk.ocs.OcsResponse;
 import dev.ncsdk.ocs.Secret;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;

@@ -1,7 +1,5 @@
 package dev.ncsdk.appstore;
 
-import java.net.URI;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -26,6 +24,7 @@ import dev.ncsdk.ocs.Secret;
 import dev.ncsdk.ocs.internal.http.HttpTransport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,5 @@
 package dev.ncsdk.ocs;
 
-import java.net.URI;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -20,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
@@ -52,8 +51,9 @@ class OcsClientTest {
         wm.stubFor(
                 get(urlPathEqualTo("/nextcloud/ocs/v2.php/cloud/capabilities")).willReturn(caps.response()));
         wm.stubFor(get(urlPathEqualTo("/nextcloud/status.php")).willReturn(status.response()));
-        try (OcsClient nc =
-                OcsClient.builder().baseUri(URI.create(wm.baseUrl() + "/nextcloud/")).build()) {
+        try (OcsClient nc = OcsClient.builder()
+                .baseUri(URI.create(wm.baseUrl() + "/nextcloud/"))
+                .build()) {
             assertThat(nc.baseUri().toString()).isEqualTo(wm.baseUrl() + "/nextcloud");
             assertThat(nc.capabilities().nextcloudVersion().major()).isEqualTo(32);
             assertThat(nc.status().versionString()).isEqualTo("32.0.1");
@@ -63,7 +63,8 @@ class OcsClientTest {
     @Test
     void defaultsAreJsonV2AndEveryRequestCarriesTheOcsHeader() {
         serveOk();
-        try (OcsClient nc = OcsClient.builder().baseUri(URI.create(wm.baseUrl())).build()) {
+        try (OcsClient nc =
+                OcsClient.builder().baseUri(URI.create(wm.baseUrl())).build()) {
             assertThat(nc.format()).isEqualTo(OcsFormat.JSON);
             assertThat(nc.apiVersion()).isEqualTo(OcsApiVersion.V2);
             assertThat(nc.credentials()).isEqualTo(Credentials.none());
@@ -109,7 +110,8 @@ class OcsClientTest {
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"ocs\":{\"meta\":{\"statuscode\":200},\"data\":[{\"id\":\"7\"},{\"id\":8}]}}")));
         record Item(int id) {}
-        try (OcsClient nc = OcsClient.builder().baseUri(URI.create(wm.baseUrl())).build()) {
+        try (OcsClient nc =
+                OcsClient.builder().baseUri(URI.create(wm.baseUrl())).build()) {
             OcsResponse<List<Item>> r = nc.ocs(
                     OcsRequest.post("/apps/x/items")
                             .jsonBody(Map.of("name", "n"))
@@ -134,7 +136,8 @@ class OcsClientTest {
                 .willReturn(aResponse().withStatus(204)));
         record Daemon(String name) {}
         record Daemons(List<Daemon> daemons) {}
-        try (OcsClient nc = OcsClient.builder().baseUri(URI.create(wm.baseUrl())).build()) {
+        try (OcsClient nc =
+                OcsClient.builder().baseUri(URI.create(wm.baseUrl())).build()) {
             OcsRequest r = OcsRequest.get("/index.php/apps/app_api/daemons").build();
             assertThat(nc.json(r).path("default_daemon_config").asText()).isEqualTo("manual");
             assertThat(nc.json(r, Daemons.class).daemons()).containsExactly(new Daemon("manual"));
@@ -259,7 +262,8 @@ class OcsClientTest {
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/xml")
                         .withBody("<ocs><meta><statuscode>200</statuscode></meta><data/></ocs>")));
-        try (OcsClient nc = OcsClient.builder().baseUri(URI.create(wm.baseUrl())).build()) {
+        try (OcsClient nc =
+                OcsClient.builder().baseUri(URI.create(wm.baseUrl())).build()) {
             nc.ocs(OcsRequest.get("/x")
                     .header("accept", "application/xml")
                     .header("OCS-APIRequest", "false")

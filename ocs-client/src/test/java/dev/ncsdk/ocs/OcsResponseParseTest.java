@@ -34,7 +34,8 @@ class OcsResponseParseTest {
         // 15_err_401_wrong_password_v1_xml: a v1 envelope with statuscode 997 (sent with HTTP 401 live)
         assertThatThrownBy(() -> OcsResponse.parse(body("15_err_401_wrong_password_v1_xml.body.xml"), OcsFormat.XML))
                 .isInstanceOf(NcUnauthorizedException.class)
-                .satisfies(e -> assertThat(((NcResponseException) e).ocsStatusCode()).hasValue(997));
+                .satisfies(e ->
+                        assertThat(((NcResponseException) e).ocsStatusCode()).hasValue(997));
     }
 
     @Test
@@ -44,7 +45,8 @@ class OcsResponseParseTest {
                 .isInstanceOf(NcUnexpectedResponseException.class)
                 .hasMessageContaining("XML");
         byte[] html = "<!DOCTYPE html><html><body>Maintenance</body></html>".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> OcsResponse.parse(html, OcsFormat.XML)).isInstanceOf(NcUnexpectedResponseException.class);
+        assertThatThrownBy(() -> OcsResponse.parse(html, OcsFormat.XML))
+                .isInstanceOf(NcUnexpectedResponseException.class);
         assertThatThrownBy(() -> OcsResponse.parse(new byte[0], OcsFormat.JSON))
                 .isInstanceOf(NcUnexpectedResponseException.class);
     }

@@ -1,7 +1,5 @@
 package dev.ncsdk.ocs;
 
-import java.net.URI;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -14,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -64,7 +63,8 @@ class RevalidationTest {
             Conditional<Capabilities> second = nc.capabilities(first.etag().orElseThrow());
             assertThat(second.notModified()).isTrue();
             assertThat(second.value()).isEmpty();
-            assertThat(second.orElse(first.value().orElseThrow())).isSameAs(first.value().orElseThrow());
+            assertThat(second.orElse(first.value().orElseThrow()))
+                    .isSameAs(first.value().orElseThrow());
             assertThat(second.etag()).contains(TAG);
         }
         wm.verify(1, getRequestedFor(urlPathEqualTo(CAPS)).withHeader("If-None-Match", absent()));
@@ -77,7 +77,8 @@ class RevalidationTest {
         try (OcsClient nc = client()) {
             Conditional<Capabilities> first = nc.capabilitiesAsync(null).get();
             assertThat(first.value().orElseThrow().nextcloudVersion().major()).isEqualTo(32);
-            assertThat(nc.capabilitiesAsync(first.etag().orElseThrow()).get().notModified()).isTrue();
+            assertThat(nc.capabilitiesAsync(first.etag().orElseThrow()).get().notModified())
+                    .isTrue();
         }
     }
 

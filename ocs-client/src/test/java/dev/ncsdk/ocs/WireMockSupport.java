@@ -1,7 +1,5 @@
 package dev.ncsdk.ocs;
 
-import java.net.URI;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
@@ -9,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.net.URI;
 
 /** Serves captures with WireMock: the stub answers only requests an OCS client should send. */
 final class WireMockSupport {

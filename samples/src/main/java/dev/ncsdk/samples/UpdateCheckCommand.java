@@ -210,7 +210,10 @@ public final class UpdateCheckCommand extends SampleCommand {
                 return Failures.usage(err(), "--installed: " + e.getMessage());
             } catch (java.io.UncheckedIOException e) {
                 dropEarly();
-                return Failures.usage(err(), "--installed: cannot read " + installed + ": " + e.getCause().getMessage());
+                return Failures.usage(
+                        err(),
+                        "--installed: cannot read " + installed + ": "
+                                + e.getCause().getMessage());
             }
         }
         installedApps.putAll(apps);

@@ -1,7 +1,5 @@
 package dev.ncsdk.appapi.exapp;
 
-import java.net.URI;
-
 import com.sun.net.httpserver.HttpServer;
 import dev.ncsdk.appapi.app.NextcloudApp;
 import dev.ncsdk.appapi.internal.JdkHttpServers;

@@ -1,7 +1,5 @@
 package dev.ncsdk.appapi.admin;
 
-import java.net.URI;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -24,6 +22,7 @@ import dev.ncsdk.ocs.NcServerException;
 import dev.ncsdk.ocs.NcUnauthorizedException;
 import dev.ncsdk.ocs.NcUnexpectedResponseException;
 import dev.ncsdk.ocs.Secret;
+import java.net.URI;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

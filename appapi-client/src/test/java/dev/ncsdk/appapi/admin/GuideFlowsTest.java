@@ -1,7 +1,5 @@
 package dev.ncsdk.appapi.admin;
 
-import java.net.URI;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -20,6 +18,7 @@ import dev.ncsdk.appapi.testing.Capture;
 import dev.ncsdk.appapi.testing.WireMockSupport;
 import dev.ncsdk.ocs.NcTimeoutException;
 import dev.ncsdk.ocs.Secret;
+import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

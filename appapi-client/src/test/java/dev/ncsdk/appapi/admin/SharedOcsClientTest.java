@@ -1,7 +1,5 @@
 package dev.ncsdk.appapi.admin;
 
-import java.net.URI;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -17,6 +15,7 @@ import dev.ncsdk.ocs.NcTimeoutException;
 import dev.ncsdk.ocs.OcsClient;
 import dev.ncsdk.ocs.RetryPolicy;
 import dev.ncsdk.ocs.Secret;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;

@@ -1,7 +1,5 @@
 package dev.ncsdk.appapi.app;
 
-import java.net.URI;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -13,6 +11,7 @@ import dev.ncsdk.appapi.testing.WireMockSupport;
 import dev.ncsdk.ocs.NcResponseException;
 import dev.ncsdk.ocs.RetryPolicy;
 import dev.ncsdk.ocs.Secret;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,13 +1,12 @@
 package dev.ncsdk.appapi.testing;
 
-import java.net.URI;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.ncsdk.appapi.admin.AppApiAdminClient;
 import dev.ncsdk.ocs.Credentials;
 import dev.ncsdk.ocs.RetryPolicy;
 import dev.ncsdk.ocs.Secret;
+import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -8,7 +8,6 @@ import dev.ncsdk.ocs.internal.http.HttpTransport;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

@@ -1,14 +1,14 @@
 package dev.ncsdk.appstore.update;
 
+import dev.ncsdk.appstore.AppStoreClient;
 import dev.ncsdk.appstore.StoreFormatException;
 import dev.ncsdk.appstore.internal.JsonCursor;
 import dev.ncsdk.appstore.internal.JsonCursor.Token;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.ncsdk.appstore.AppStoreClient;
-import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;

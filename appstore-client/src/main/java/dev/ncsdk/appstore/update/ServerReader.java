@@ -1,7 +1,5 @@
 package dev.ncsdk.appstore.update;
 
-import java.net.URI;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ncsdk.ocs.NcException;
 import dev.ncsdk.ocs.NcNotFoundException;

@@ -1,7 +1,5 @@
 package dev.ncsdk.appstore.update;
 
-import java.net.URI;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -24,6 +22,7 @@ import dev.ncsdk.ocs.RetryPolicy;
 import dev.ncsdk.ocs.Secret;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

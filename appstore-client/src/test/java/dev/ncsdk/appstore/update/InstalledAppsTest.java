@@ -91,7 +91,8 @@ class InstalledAppsTest {
         assertThat(apps.version("late")).isEmpty();
         assertThat(apps.size()).isEqualTo(3);
         assertThatThrownBy(() -> apps.asMap().put("x", "1")).isInstanceOf(UnsupportedOperationException.class);
-        assertThat(apps.plus(InstalledApps.of(Map.of("news", "26.0.0"))).version("news")).contains("26.0.0");
+        assertThat(apps.plus(InstalledApps.of(Map.of("news", "26.0.0"))).version("news"))
+                .contains("26.0.0");
         assertThat(apps).isEqualTo(InstalledApps.of(apps.asMap()));
         assertThat(InstalledApps.none().isEmpty()).isTrue();
     }

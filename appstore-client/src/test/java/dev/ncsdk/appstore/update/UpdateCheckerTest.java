@@ -1,7 +1,5 @@
 package dev.ncsdk.appstore.update;
 
-import java.net.URI;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -22,6 +20,7 @@ import dev.ncsdk.ocs.NcServerException;
 import dev.ncsdk.ocs.NextcloudVersion;
 import dev.ncsdk.ocs.RetryPolicy;
 import dev.ncsdk.ocs.internal.http.HttpTransport;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -123,9 +122,14 @@ class UpdateCheckerTest {
     void onlyStrictlyNewerVersionsAreUpdates() {
         UpdateChecker c = checker("10.0.0");
 
-        assertThat(c.check(InstalledApps.of(Map.of("apporder", "0.3.3")), EXCERPT).updates()).isEmpty();
-        assertThat(c.check(InstalledApps.of(Map.of("apporder", "0.4.0")), EXCERPT).updates()).isEmpty();
-        assertThat(c.check(InstalledApps.of(Map.of("apporder", "0")), EXCERPT).updates()).isEmpty();
+        assertThat(c.check(InstalledApps.of(Map.of("apporder", "0.3.3")), EXCERPT)
+                        .updates())
+                .isEmpty();
+        assertThat(c.check(InstalledApps.of(Map.of("apporder", "0.4.0")), EXCERPT)
+                        .updates())
+                .isEmpty();
+        assertThat(c.check(InstalledApps.of(Map.of("apporder", "0")), EXCERPT).updates())
+                .isEmpty();
     }
 
     // ---- synthetic catalogues for the rules the excerpt does not exercise ----
@@ -242,7 +246,9 @@ class UpdateCheckerTest {
         UpdateChecker.Builder b =
                 UpdateChecker.builder(NextcloudVersion.parse("31.0.0")).channel(Channel.DAILY);
 
-        assertThat(b.build().check(InstalledApps.of(Map.of("cal", "2.0.0")), List.of(a)).updates())
+        assertThat(b.build()
+                        .check(InstalledApps.of(Map.of("cal", "2.0.0")), List.of(a))
+                        .updates())
                 .isEmpty();
         assertThat(b.precedence(Precedence.STORE)
                         .build()
@@ -258,7 +264,8 @@ class UpdateCheckerTest {
                 app("broken", release("3.0.0", false, ">=30 <=31a", null), release("2.9.0", false, ">=30 <=32", null));
         App fine = app("fine", release("1.1.0", false, ">=30", null));
 
-        UpdateReport r = checker("31.0.0").check(InstalledApps.of(Map.of("broken", "2.0.0", "fine", "1.0.0")), List.of(broken, fine));
+        UpdateReport r = checker("31.0.0")
+                .check(InstalledApps.of(Map.of("broken", "2.0.0", "fine", "1.0.0")), List.of(broken, fine));
 
         assertThat(updates(r)).containsOnly(Map.entry("broken", "2.9.0"), Map.entry("fine", "1.1.0"));
         assertThat(r.skipped()).singleElement().satisfies(s -> {
@@ -289,7 +296,9 @@ class UpdateCheckerTest {
         // platformVersionSpec says ">=1.0.0" (everything) but the raw spec excludes 31; phpVersionSpec is ignored too
         App a = app("x", release("2.0.0", false, ">=32", ">=5.6 <=7.4", null));
 
-        assertThat(checker("31.0.0").check(InstalledApps.of(Map.of("x", "1.0.0")), List.of(a)).updates())
+        assertThat(checker("31.0.0")
+                        .check(InstalledApps.of(Map.of("x", "1.0.0")), List.of(a))
+                        .updates())
                 .isEmpty();
         assertThat(UpdateChecker.builder(NextcloudVersion.parse("32.0.0"))
                         .php("8.2.36")
@@ -297,7 +306,9 @@ class UpdateCheckerTest {
                         .check(InstalledApps.of(Map.of("x", "1.0.0")), List.of(a))
                         .updates())
                 .isEmpty();
-        assertThat(checker("32.0.0").check(InstalledApps.of(Map.of("x", "1.0.0")), List.of(a)).updates())
+        assertThat(checker("32.0.0")
+                        .check(InstalledApps.of(Map.of("x", "1.0.0")), List.of(a))
+                        .updates())
                 .hasSize(1);
     }
 
@@ -370,7 +381,9 @@ class UpdateCheckerTest {
         assertThat(r.unjudgedApps()).allSatisfy(s -> assertThat(s.installed()).isTrue());
         assertThat(r.notInStore()).containsExactly("files");
         assertThat(r.allJudged()).isFalse();
-        assertThat(checker("10.0.0").check(InstalledApps.of(Map.of("apporder", "0.3.3")), EXCERPT).allJudged())
+        assertThat(checker("10.0.0")
+                        .check(InstalledApps.of(Map.of("apporder", "0.3.3")), EXCERPT)
+                        .allJudged())
                 .isTrue();
     }
 }

@@ -1,9 +1,5 @@
 package dev.ncsdk.bench.appstore;
 
-import dev.ncsdk.appstore.update.InstalledApps;
-
-import java.net.URI;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -14,13 +10,14 @@ import dev.ncsdk.appstore.ReadOptions;
 import dev.ncsdk.appstore.StoreResponse;
 import dev.ncsdk.appstore.StoreRoute;
 import dev.ncsdk.appstore.cache.ResponseCache;
+import dev.ncsdk.appstore.update.InstalledApps;
 import dev.ncsdk.appstore.update.UpdateChecker;
 import dev.ncsdk.appstore.update.UpdateReport;
 import dev.ncsdk.ocs.NextcloudVersion;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,7 +1,5 @@
 package dev.ncsdk.bench.appstore;
 
-import java.net.URI;
-
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.ncsdk.appstore.AppStoreClient;
@@ -15,6 +13,7 @@ import dev.ncsdk.ocs.Secret;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,5 @@
 package dev.ncsdk.appapi.app.files;
 
-import java.net.URI;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -12,6 +10,7 @@ import dev.ncsdk.ocs.RetryPolicy;
 import dev.ncsdk.ocs.Secret;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,5 @@
 package dev.ncsdk.appapi.app.files;
 
-import java.net.URI;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -17,6 +15,7 @@ import dev.ncsdk.ocs.Credentials;
 import dev.ncsdk.ocs.OcsClient;
 import dev.ncsdk.ocs.RetryPolicy;
 import dev.ncsdk.ocs.Secret;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -143,8 +142,10 @@ class FilesListingTest extends WireMockSupport {
     void anExAppInTheSystemContextActsAsTheGivenUser() {
         answer("PROPFIND", "/remote.php/dav/files/bob", 207, DavFixtures.SEARCH_EMPTY);
         AppApiCredentials exApp = AppApiCredentials.of("hello_java", "1.0.0", Secret.of("app-secret"));
-        try (OcsClient nc =
-                OcsClient.builder().baseUri(URI.create(baseUrl())).credentials(exApp).build()) {
+        try (OcsClient nc = OcsClient.builder()
+                .baseUri(URI.create(baseUrl()))
+                .credentials(exApp)
+                .build()) {
             assertThat(NextcloudFiles.of(nc, "bob").list("/")).isEmpty();
         }
         String expected = Base64.getEncoder().encodeToString("bob:app-secret".getBytes(StandardCharsets.UTF_8));

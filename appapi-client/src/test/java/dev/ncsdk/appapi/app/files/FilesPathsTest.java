@@ -1,11 +1,10 @@
 package dev.ncsdk.appapi.app.files;
 
-import java.net.URI;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ncsdk.ocs.OcsClient;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 /** Paths are normalised, checked and percent-encoded one segment at a time. */
@@ -28,7 +27,11 @@ class FilesPathsTest {
 
     @Test
     void theUserIdIsEncodedToo() {
-        assertThat(NextcloudFiles.of(OcsClient.builder().baseUri(URI.create("https://h")).build(), "jo doe@example.com")
+        assertThat(NextcloudFiles.of(
+                                OcsClient.builder()
+                                        .baseUri(URI.create("https://h"))
+                                        .build(),
+                                "jo doe@example.com")
                         .uri("/x")
                         .getRawPath())
                 .isEqualTo("/remote.php/dav/files/jo%20doe%40example.com/x");

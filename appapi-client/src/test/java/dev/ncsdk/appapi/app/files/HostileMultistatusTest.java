@@ -1,7 +1,5 @@
 package dev.ncsdk.appapi.app.files;
 
-import java.net.URI;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
@@ -13,6 +11,7 @@ import dev.ncsdk.ocs.NcUnexpectedResponseException;
 import dev.ncsdk.ocs.OcsClient;
 import dev.ncsdk.ocs.RetryPolicy;
 import java.io.IOException;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,7 +1,5 @@
 package dev.ncsdk.appapi.app.files;
 
-import java.net.URI;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
@@ -14,6 +12,7 @@ import dev.ncsdk.appapi.app.NextcloudApp;
 import dev.ncsdk.appapi.testing.WireMockSupport;
 import dev.ncsdk.ocs.RetryPolicy;
 import dev.ncsdk.ocs.Secret;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;

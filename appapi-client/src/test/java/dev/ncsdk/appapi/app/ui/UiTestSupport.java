@@ -1,7 +1,5 @@
 package dev.ncsdk.appapi.app.ui;
 
-import java.net.URI;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -12,6 +10,7 @@ import dev.ncsdk.appapi.testing.Capture;
 import dev.ncsdk.appapi.testing.WireMockSupport;
 import dev.ncsdk.ocs.RetryPolicy;
 import dev.ncsdk.ocs.Secret;
+import java.net.URI;
 import java.time.Duration;
 
 /** The ExApp client of the captures (app {@code javastub}, system context) and stubs shared by the UI tests. */
