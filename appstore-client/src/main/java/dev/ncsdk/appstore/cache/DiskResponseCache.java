@@ -67,7 +67,7 @@ public final class DiskResponseCache implements ResponseCache {
      *
      * @param directory the directory
      */
-    public DiskResponseCache(Path directory) {
+    DiskResponseCache(Path directory) {
         this(directory, DEFAULT_MAX_BODY_BYTES);
     }
 
@@ -79,7 +79,7 @@ public final class DiskResponseCache implements ResponseCache {
      * @param directory the directory
      * @param maxBodyBytes the largest body, positive and below 2 GiB
      */
-    public DiskResponseCache(Path directory, long maxBodyBytes) {
+    DiskResponseCache(Path directory, long maxBodyBytes) {
         if (maxBodyBytes <= 0 || maxBodyBytes > Integer.MAX_VALUE - 64) {
             throw new IllegalArgumentException("maxBodyBytes must be positive and below 2 GiB");
         }

@@ -12,7 +12,7 @@ public final class InMemoryResponseCache implements ResponseCache {
     private final ConcurrentHashMap<String, CachedResponse> entries = new ConcurrentHashMap<>();
 
     /** Creates an empty cache. */
-    public InMemoryResponseCache() {}
+    InMemoryResponseCache() {}
 
     @Override
     public Optional<CachedResponse> get(String key) {

@@ -52,7 +52,7 @@ public interface ResponseCache {
      *
      * @return a new cache
      */
-    static ResponseCache inMemory() {
+    static InMemoryResponseCache inMemory() {
         return new InMemoryResponseCache();
     }
 
@@ -62,7 +62,7 @@ public interface ResponseCache {
      * @param directory the directory (created when missing)
      * @return a new cache
      */
-    static ResponseCache onDisk(Path directory) {
+    static DiskResponseCache onDisk(Path directory) {
         return new DiskResponseCache(directory);
     }
 
@@ -74,7 +74,7 @@ public interface ResponseCache {
      * @param maxBodyBytes the largest body kept
      * @return a new cache
      */
-    static ResponseCache onDisk(Path directory, long maxBodyBytes) {
+    static DiskResponseCache onDisk(Path directory, long maxBodyBytes) {
         return new DiskResponseCache(directory, maxBodyBytes);
     }
 
