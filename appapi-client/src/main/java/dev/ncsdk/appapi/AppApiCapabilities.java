@@ -12,6 +12,7 @@ import java.util.OptionalInt;
  * @param installed whether AppAPI is installed and enabled (the capability is present)
  * @param versionText the version as reported, empty when not installed
  * @param logLevel the server's {@code loglevel} (0 debug … 4 fatal), or {@code null} when not reported
+ * @since 0.1.0
  */
 public record AppApiCapabilities(boolean installed, String versionText, Integer logLevel) {
     /** Capabilities of a server without AppAPI. */

@@ -17,13 +17,15 @@ import java.util.Optional;
  *
  * <pre>{@code
  * AppApiCredentials exApp = AppApiCredentials.of("hello_java", "1.0.0", Secret.fromEnv("APP_SECRET"));
- * try (OcsClient nc = OcsClient.builder().baseUrl(System.getenv("NEXTCLOUD_URL")).credentials(exApp).build()) {
+ * try (OcsClient nc = OcsClient.builder().baseUri(URI.create(System.getenv("NEXTCLOUD_URL"))).credentials(exApp).build()) {
  *     nc.ocs(OcsRequest.put("/apps/app_api/ex-app/status").jsonBody(Map.of("progress", 100)).build());
  *     nc.withCredentials(exApp.asUser("alice")).ocs(OcsRequest.get("/cloud/user").build());
  * }
  * }</pre>
  *
  * <p>The secret travels in clear in a header: use TLS. {@link #toString()} never shows it.
+ *
+ * @since 0.1.0
  */
 public final class AppApiCredentials implements Credentials {
     private final String appId;

@@ -3,6 +3,8 @@ package dev.ncsdk.appapi;
 /**
  * Protocol features that appeared in a known AppAPI version (from AppAPI's changelog and tags). Ask
  * {@link AppApiCapabilities#supports(AppApiFeature)} before using one.
+ *
+ * @since 0.1.0
  */
 public enum AppApiFeature {
     /** The PHP proxy {@code /apps/app_api/proxy/...} and top-menu entries. */

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * @param minor the minor version
  * @param patch the patch version
  * @param preRelease the pre-release label ({@code dev.1}, {@code beta2}), empty for a release
+ * @since 0.1.0
  */
 public record AppApiVersion(int major, int minor, int patch, String preRelease) implements Comparable<AppApiVersion> {
     private static final Pattern FORM =

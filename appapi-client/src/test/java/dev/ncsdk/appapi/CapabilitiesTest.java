@@ -12,6 +12,7 @@ import dev.ncsdk.appapi.testing.WireMockSupport;
 import dev.ncsdk.ocs.Credentials;
 import dev.ncsdk.ocs.OcsClient;
 import dev.ncsdk.ocs.Secret;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -57,7 +58,7 @@ class CapabilitiesTest extends WireMockSupport {
         Capture c = Capture.load("114_exapp_capabilities_appauth_v2_json");
         c.serveAnswerAt(wm, c.pathAndQuery);
         try (OcsClient ocs = OcsClient.builder()
-                        .baseUrl(baseUrl())
+                        .baseUri(URI.create(baseUrl()))
                         .credentials(Credentials.basic("admin", Secret.of(ADMIN_PASSWORD)))
                         .build();
                 AppApiAdminClient admin = AppApiAdminClient.of(ocs)) {

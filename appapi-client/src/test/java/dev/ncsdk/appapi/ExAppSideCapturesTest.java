@@ -19,6 +19,7 @@ import dev.ncsdk.ocs.OcsFormat;
 import dev.ncsdk.ocs.OcsRequest;
 import dev.ncsdk.ocs.OcsResponse;
 import dev.ncsdk.ocs.Secret;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
@@ -208,7 +209,7 @@ class ExAppSideCapturesTest extends WireMockSupport {
             b.header("EX-APP-ID", "javastub").header("EX-APP-VERSION", "1.0.0");
         }
         try (OcsClient nc = OcsClient.builder()
-                .baseUrl(baseUrl())
+                .baseUri(URI.create(baseUrl()))
                 .credentials(creds == null ? Credentials.none() : creds)
                 .build()) {
             if (error == null) {
@@ -230,7 +231,7 @@ class ExAppSideCapturesTest extends WireMockSupport {
         get.serve(wm);
         post.serve(wm);
         try (OcsClient nc = OcsClient.builder()
-                .baseUrl(baseUrl())
+                .baseUri(URI.create(baseUrl()))
                 .credentials(Credentials.basic("admin", Secret.of(ADMIN_PASSWORD)))
                 .build()) {
             JsonNode g = nc.json(OcsRequest.get("/index.php/apps/app_api/proxy/javastub/some/path")
@@ -247,7 +248,7 @@ class ExAppSideCapturesTest extends WireMockSupport {
     @Test
     void capture122AnAnonymousProxyCallGetsAnHtmlNotFoundPage() {
         Capture.load("122_proxy_get_unauthenticated").serve(wm);
-        try (OcsClient nc = OcsClient.builder().baseUrl(baseUrl()).build()) {
+        try (OcsClient nc = OcsClient.builder().baseUri(URI.create(baseUrl())).build()) {
             assertThatThrownBy(() -> nc.json(OcsRequest.get("/index.php/apps/app_api/proxy/javastub/some/path")
                             .build()))
                     .isInstanceOf(NcUnexpectedResponseException.class)

@@ -5,6 +5,7 @@ package dev.ncsdk.appstore;
  *
  * @param scopeName the scope
  * @param optional whether the app works without it
+ * @since 0.1.0
  */
 public record ApiScope(String scopeName, boolean optional) {
     public ApiScope {

@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param ratingNumRecent number of ratings in the last 90 days
  * @param ratingNumOverall number of ratings of all time
  * @param certificate the app's PEM certificate exactly as sent ({@code \r\n} line ends)
+ * @since 0.1.0
  */
 public record App(
         String id,

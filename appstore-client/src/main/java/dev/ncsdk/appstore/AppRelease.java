@@ -29,6 +29,7 @@ import java.util.List;
  * @param deployMethods ExApp deployment methods ({@code appapi_apps.json} only, else empty)
  * @param apiScopes ExApp API scopes ({@code appapi_apps.json} only, else empty)
  * @param aaIsSystem whether the ExApp is a system app ({@code appapi_apps.json} only, else {@code null})
+ * @since 0.1.0
  */
 public record AppRelease(
         String version,

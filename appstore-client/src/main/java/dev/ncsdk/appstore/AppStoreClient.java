@@ -46,7 +46,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * }
  * }</pre>
  *
- * <p>Defaults ({@link #builder()}): base URL {@value #DEFAULT_BASE_URL}; no credentials (the read routes are
+ * <p>Defaults ({@link #builder()}): base URL {@value #DEFAULT_BASE_URI}; no credentials (the read routes are
  * public); user agent {@code ncsdk/<version> Java/<version>}; connect timeout 10 s; request timeout 60 s
  * (connection, headers and body); {@link RetryPolicy#defaults()} (reads retry on 429, 503 and connection failures,
  * honouring {@code Retry-After}); an in-memory {@link ResponseCache}; max age 1 hour; answers up to 64 MiB after
@@ -63,10 +63,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Thread-safe; close it to stop new calls. The HTTP client is created on the first request, so answers served
  * from a fresh cache cost no HTTP set-up.
+ *
+ * @since 0.1.0
  */
 public final class AppStoreClient implements AutoCloseable {
     /** The public store's API base URL. */
-    public static final String DEFAULT_BASE_URL = "https://apps.nextcloud.com/api/v1";
+    public static final String DEFAULT_BASE_URI = "https://apps.nextcloud.com/api/v1";
     /** How long a cached answer is served without asking the store (Nextcloud server's value). */
     public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(1);
     /** The default request timeout (Nextcloud server's fetcher uses 60 s too). */
@@ -92,7 +94,7 @@ public final class AppStoreClient implements AutoCloseable {
         SdkAccess.Hooks sdk = SdkAccess.hooks();
         this.transportConfig =
                 sdk.transport(b).plainHttpPolicy(b.allowInsecureHttp ? PlainHttpPolicy.WARN : PlainHttpPolicy.REFUSE);
-        this.baseUri = sdk.baseUrl(b);
+        this.baseUri = sdk.baseUri(b);
         this.cache = b.cache;
         this.maxAge = b.maxAge;
         this.clock = b.clock;
@@ -602,9 +604,11 @@ public final class AppStoreClient implements AutoCloseable {
 
     /**
      * Configures an {@link AppStoreClient}; see the class description for the defaults. The transport settings are
-     * those of {@link ClientBuilder}, with the store's own defaults: base URL {@value AppStoreClient#DEFAULT_BASE_URL}
+     * those of {@link ClientBuilder}, with the store's own defaults: base URL {@value AppStoreClient#DEFAULT_BASE_URI}
      * (a store mirror or a test server may be set; a sub-path is kept), request timeout 60 s and answers up to 64 MiB.
      * Credentials ({@link Credentials#token} or {@link Credentials#basic}) are needed only by the publishing API.
+     *
+     * @since 0.1.0
      */
     public static final class Builder extends ClientBuilder<Builder> {
         private ResponseCache cache;
@@ -614,17 +618,7 @@ public final class AppStoreClient implements AutoCloseable {
         private boolean allowInsecureHttp;
 
         private Builder() {
-            super(URI.create(DEFAULT_BASE_URL), DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES);
-        }
-
-        /**
-         * Sets the API base URL; same as {@link #baseUrl(URI)}.
-         *
-         * @param uri the base
-         * @return this builder
-         */
-        public Builder baseUri(URI uri) {
-            return baseUrl(uri);
+            super(URI.create(DEFAULT_BASE_URI), DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES);
         }
 
         /**

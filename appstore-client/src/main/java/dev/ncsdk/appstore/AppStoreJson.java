@@ -25,6 +25,8 @@ import java.util.function.Predicate;
  *
  * <p>Use it for documents you already have (a saved catalogue); {@link AppStoreClient} uses it for answers.
  * Thread-safe (stateless).
+ *
+ * @since 0.1.0
  */
 public final class AppStoreJson {
     private AppStoreJson() {}

@@ -72,10 +72,12 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>Thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class AppStorePublisher implements AutoCloseable {
     /** The store's API base URL. */
-    public static final String DEFAULT_BASE_URL = "https://apps.nextcloud.com/api/v1";
+    public static final String DEFAULT_BASE_URI = "https://apps.nextcloud.com/api/v1";
     /** Default timeout of the download check: 120 s, what Nextcloud's installer allows. */
     public static final Duration DEFAULT_DOWNLOAD_TIMEOUT = Duration.ofSeconds(120);
     /** Default timeout of a publish call: the store downloads and checks the archive first (60 s) before answering. */
@@ -125,7 +127,7 @@ public final class AppStorePublisher implements AutoCloseable {
     }
 
     /**
-     * Starts a configuration. Defaults: base URL {@value #DEFAULT_BASE_URL}, no credentials (every write needs
+     * Starts a configuration. Defaults: base URL {@value #DEFAULT_BASE_URI}, no credentials (every write needs
      * some), the SDK's user agent, 10 s connect and 30 s request timeouts, 180 s for publishing, 120 s for the
      * download check, {@link RetryPolicy#defaults()} (which never repeats a write), credentials never sent over
      * plain http to a host that is not loopback ({@link Builder#allowInsecureHttp(boolean)}).
@@ -569,11 +571,13 @@ public final class AppStorePublisher implements AutoCloseable {
 
     /**
      * Configures an {@link AppStorePublisher}. The transport settings are those of {@link ClientBuilder}, with base
-     * URL {@value AppStorePublisher#DEFAULT_BASE_URL} by default (a sub-path is kept). The credentials are
+     * URL {@value AppStorePublisher#DEFAULT_BASE_URI} by default (a sub-path is kept). The credentials are
      * {@code Credentials.token(...)} (the only choice for accounts created through GitHub) or {@code
      * Credentials.basic(login, password)}. The request timeout (default 30 s) applies to token, registration and
      * delete calls; publishing and the download check have their own timeouts. Whatever the retry policy, writes
      * are never repeated after they may have reached the store.
+     *
+     * @since 0.1.0
      */
     public static final class Builder extends ClientBuilder<Builder> {
         private Duration downloadTimeout = DEFAULT_DOWNLOAD_TIMEOUT;
@@ -583,7 +587,7 @@ public final class AppStorePublisher implements AutoCloseable {
 
         private Builder() {
             super(
-                    URI.create(DEFAULT_BASE_URL),
+                    URI.create(DEFAULT_BASE_URI),
                     HttpTransport.DEFAULT_REQUEST_TIMEOUT,
                     HttpTransport.DEFAULT_MAX_RESPONSE_BYTES);
         }
@@ -646,7 +650,7 @@ public final class AppStorePublisher implements AutoCloseable {
                     .plainHttpPolicy(allowInsecureHttp ? PlainHttpPolicy.WARN : PlainHttpPolicy.REFUSE)
                     .build();
             return new AppStorePublisher(
-                    transport, sdk.baseUrl(this), true, downloadTimeout, publishTimeout, inspector);
+                    transport, sdk.baseUri(this), true, downloadTimeout, publishTimeout, inspector);
         }
 
         private static Duration positive(Duration d) {

@@ -6,6 +6,7 @@ package dev.ncsdk.appstore;
  * @param name the app's name
  * @param summary a brief explanation of what the app does
  * @param description the full description, in Markdown
+ * @since 0.1.0
  */
 public record AppText(String name, String summary, String description) {
     public AppText {

@@ -6,6 +6,7 @@ package dev.ncsdk.appstore;
  * @param name the name
  * @param mail the e-mail address, possibly empty
  * @param homepage the home page, possibly empty
+ * @since 0.1.0
  */
 public record Author(String name, String mail, String homepage) {
     public Author {

@@ -5,6 +5,7 @@ package dev.ncsdk.appstore;
  *
  * @param id the id apps refer to
  * @param translations name and description by language
+ * @since 0.1.0
  */
 public record Category(String id, Translations<CategoryText> translations) {
     public Category {

@@ -5,6 +5,7 @@ package dev.ncsdk.appstore;
  *
  * @param name the name
  * @param description the description, possibly empty
+ * @since 0.1.0
  */
 public record CategoryText(String name, String description) {
     public CategoryText {

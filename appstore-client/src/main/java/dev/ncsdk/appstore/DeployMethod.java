@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * @param installType the deployment kind ({@code docker-install}, ...)
  * @param installData the method's data as sent (image, registry, ...), or a JSON null
+ * @since 0.1.0
  */
 public record DeployMethod(String installType, JsonNode installData) {
     public DeployMethod {

@@ -15,6 +15,7 @@ import java.time.Instant;
  * @param date when the element becomes visible, or {@code null}
  * @param expiryDate when it expires, or {@code null}
  * @param raw the element as sent
+ * @since 0.1.0
  */
 public record DiscoverEntry(
         String type,

@@ -8,6 +8,7 @@ import dev.ncsdk.ocs.NextcloudVersion;
  * @param version the version as sent ({@code 32.0.0})
  * @param hasRelease whether the release is officially out
  * @param supported whether the release is officially supported
+ * @since 0.1.0
  */
 public record Platform(String version, boolean hasRelease, boolean supported) {
     public Platform {

@@ -10,6 +10,7 @@ import java.time.Instant;
  * @param ratedAt when it was rated, or {@code null}
  * @param comments the comment by language (Markdown), possibly empty
  * @param user who rated
+ * @since 0.1.0
  */
 public record Rating(String app, double rating, Instant ratedAt, Translations<String> comments, RatingUser user) {
     public Rating {

@@ -6,6 +6,7 @@ package dev.ncsdk.appstore;
  * @param id the user's store id
  * @param firstName first name, possibly empty
  * @param lastName last name, possibly empty
+ * @since 0.1.0
  */
 public record RatingUser(long id, String firstName, String lastName) {
     public RatingUser {

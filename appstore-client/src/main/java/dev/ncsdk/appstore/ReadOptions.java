@@ -7,6 +7,7 @@ package dev.ncsdk.appstore;
  *     marked {@link StoreResponse#stale()} instead of throwing
  * @param revalidate ask the store even when the cached copy is still fresh (a conditional request when there is
  *     an ETag)
+ * @since 0.1.0
  */
 public record ReadOptions(boolean allowStale, boolean revalidate) {
     private static final ReadOptions DEFAULTS = new ReadOptions(false, false);

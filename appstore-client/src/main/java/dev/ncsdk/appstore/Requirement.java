@@ -8,6 +8,7 @@ import dev.ncsdk.appstore.version.VersionSpec;
  * @param id the extension or database ({@code curl}, {@code pgsql})
  * @param versionSpec the semantic spec ({@code >=9.4.0}, {@code *})
  * @param rawVersionSpec the spec as in {@code info.xml} ({@code >=9.4}, {@code *})
+ * @since 0.1.0
  */
 public record Requirement(String id, String versionSpec, String rawVersionSpec) {
     public Requirement {

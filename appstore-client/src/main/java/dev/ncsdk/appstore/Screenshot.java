@@ -5,6 +5,7 @@ package dev.ncsdk.appstore;
  *
  * @param url the image
  * @param smallThumbnail a small preview, possibly empty; use {@link #preview()} to fall back to the image
+ * @since 0.1.0
  */
 public record Screenshot(String url, String smallThumbnail) {
     public Screenshot {

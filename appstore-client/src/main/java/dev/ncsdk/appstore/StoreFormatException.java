@@ -5,6 +5,8 @@ import dev.ncsdk.ocs.NcException;
 /**
  * A store document that is not JSON of the expected shape (truncated, malformed, an object where a list was
  * expected). The client wraps it in an {@link dev.ncsdk.ocs.NcUnexpectedResponseException} that carries the answer.
+ *
+ * @since 0.1.0
  */
 public class StoreFormatException extends NcException {
     /** Serialization version. */

@@ -7,18 +7,23 @@ import java.util.Optional;
 
 /**
  * A store answer with where it came from. {@link #stale()} is true only when the caller allowed a stale copy
- * ({@link ReadOptions#allowStale()}) and the store failed; {@link #failure()} then says how.
+ * ({@link ReadOptions#allowStale()}) and the store failed; {@link #failure()} then says how. Immutable.
  *
- * @param value the parsed answer
- * @param source where it came from
- * @param etag the ETag of the body, as the store sent it, or {@code null}
- * @param storedAt when the body was fetched or last confirmed by the store
- * @param failure the store's failure that made the client fall back to a stale copy, or {@code null}
  * @param <T> the answer's type
+ * @since 0.1.0
  */
-public record StoreResponse<T>(T value, Source source, String etag, Instant storedAt, NcException failure) {
+public final class StoreResponse<T> {
+    private final T value;
+    private final Source source;
+    private final String etag;
+    private final Instant storedAt;
+    private final NcException failure;
 
-    /** Where an answer came from. */
+    /**
+     * Where an answer came from.
+     *
+     * @since 0.1.0
+     */
     public enum Source {
         /** Fetched from the store (HTTP 200). */
         NETWORK,
@@ -30,11 +35,57 @@ public record StoreResponse<T>(T value, Source source, String etag, Instant stor
         STALE
     }
 
-    public StoreResponse {
-        // Checks required values.
-        Objects.requireNonNull(value, "value");
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(storedAt, "storedAt");
+    StoreResponse(T value, Source source, String etag, Instant storedAt, NcException failure) {
+        this.value = Objects.requireNonNull(value, "value");
+        this.source = Objects.requireNonNull(source, "source");
+        this.etag = etag;
+        this.storedAt = Objects.requireNonNull(storedAt, "storedAt");
+        this.failure = failure;
+    }
+
+    /**
+     * The parsed answer.
+     *
+     * @return the value
+     */
+    public T value() {
+        return value;
+    }
+
+    /**
+     * Where the answer came from.
+     *
+     * @return the source
+     */
+    public Source source() {
+        return source;
+    }
+
+    /**
+     * The ETag of the body, exactly as the store sent it.
+     *
+     * @return the ETag, or empty when the store sent none
+     */
+    public Optional<String> etag() {
+        return Optional.ofNullable(etag);
+    }
+
+    /**
+     * When the body was fetched or last confirmed by the store.
+     *
+     * @return the instant
+     */
+    public Instant storedAt() {
+        return storedAt;
+    }
+
+    /**
+     * The store's failure that made the client fall back to a stale copy.
+     *
+     * @return the failure, or empty unless {@link #stale()}
+     */
+    public Optional<NcException> failure() {
+        return Optional.ofNullable(failure);
     }
 
     /**
@@ -46,21 +97,9 @@ public record StoreResponse<T>(T value, Source source, String etag, Instant stor
         return source == Source.STALE;
     }
 
-    /**
-     * The ETag of the body.
-     *
-     * @return the ETag, or empty
-     */
-    public Optional<String> etagValue() {
-        return Optional.ofNullable(etag);
-    }
-
-    /**
-     * The failure behind a stale answer.
-     *
-     * @return the failure, or empty
-     */
-    public Optional<NcException> failureValue() {
-        return Optional.ofNullable(failure);
+    @Override
+    public String toString() {
+        return "StoreResponse[" + source + (etag == null ? "" : ", etag " + etag) + ", stored " + storedAt
+                + (failure == null ? "" : ", failure " + failure.getClass().getSimpleName()) + "]";
     }
 }

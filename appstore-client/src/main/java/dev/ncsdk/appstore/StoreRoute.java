@@ -13,6 +13,7 @@ import java.util.function.Predicate;
  * only part of a document ({@link #apps(Collection)}) share the cached document with the full route.
  *
  * @param <T> the parsed answer
+ * @since 0.1.0
  */
 public final class StoreRoute<T> {
     private final String path;

@@ -14,6 +14,7 @@ import java.util.Set;
  * base language ({@code de} for {@code de_DE}), then English, then any language. Immutable.
  *
  * @param <T> the translated value
+ * @since 0.1.0
  */
 public final class Translations<T> {
     private static final Translations<?> EMPTY = new Translations<>(Map.of());

@@ -24,6 +24,7 @@ import dev.ncsdk.ocs.Secret;
 import dev.ncsdk.ocs.internal.http.HttpTransport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ class AppStoreClientTest {
 
     private AppStoreClient.Builder client(ResponseCache cache) {
         return AppStoreClient.builder()
-                .baseUrl(wm.baseUrl() + "/api/v1/")
+                .baseUri(URI.create(wm.baseUrl() + "/api/v1/"))
                 .cache(cache)
                 .clock(clock)
                 .retryPolicy(RetryPolicy.builder()
@@ -100,7 +101,7 @@ class AppStoreClientTest {
             StoreResponse<List<App>> first = store.read(StoreRoute.apps(), ReadOptions.defaults());
             assertThat(first.source()).isEqualTo(StoreResponse.Source.NETWORK);
             assertThat(first.value()).hasSize(3);
-            assertThat(first.etag()).isEqualTo(ETAG1);
+            assertThat(first.etag()).contains(ETAG1);
             LoggedRequest r1 = wm.findAll(getRequestedFor(urlEqualTo(APPS))).get(0);
             assertThat(r1.getHeader("If-None-Match")).isNull();
             assertThat(r1.getHeader("Accept-Encoding")).contains("gzip");
@@ -140,7 +141,7 @@ class AppStoreClientTest {
             StoreResponse<List<App>> changed = store.read(StoreRoute.apps(), ReadOptions.defaults());
             assertThat(changed.source()).isEqualTo(StoreResponse.Source.NETWORK);
             assertThat(changed.value()).extracting(App::id).containsExactly("direct_menu", "apporder");
-            assertThat(changed.etag()).isEqualTo(ETAG2);
+            assertThat(changed.etag()).contains(ETAG2);
             assertThat(wm.findAll(getRequestedFor(urlEqualTo(APPS))).get(2).getHeader("If-None-Match"))
                     .isEqualTo(ETAG1);
 
@@ -210,7 +211,7 @@ class AppStoreClientTest {
             assertThat(a.apps()).hasSize(3);
             StoreResponse<List<App>> fromB = b.read(StoreRoute.apps(), ReadOptions.defaults());
             assertThat(fromB.source()).isEqualTo(StoreResponse.Source.CACHE_FRESH);
-            assertThat(fromB.etag()).isEqualTo(ETAG1);
+            assertThat(fromB.etag()).contains(ETAG1);
             wm.verify(1, getRequestedFor(urlEqualTo(APPS)));
 
             // b revalidates after expiry; a then sees b's confirmation and stays quiet
@@ -326,8 +327,8 @@ class AppStoreClientTest {
                     store.read(StoreRoute.apps(), ReadOptions.defaults().withAllowStale());
             assertThat(stale.stale()).isTrue();
             assertThat(stale.value()).hasSize(3);
-            assertThat(stale.failure()).isInstanceOf(NcServerException.class);
-            assertThat(stale.failureValue()).isPresent();
+            assertThat(stale.failure()).containsInstanceOf(NcServerException.class);
+            assertThat(stale.failure()).isPresent();
             assertThat(stale.storedAt()).isEqualTo(Instant.parse("2026-03-01T12:00:00Z"));
         }
     }
@@ -349,7 +350,7 @@ class AppStoreClientTest {
             StoreResponse<List<App>> r =
                     store.read(StoreRoute.apps(), ReadOptions.defaults().withAllowStale());
             assertThat(r.stale()).isTrue();
-            assertThat(r.failure()).isInstanceOf(NcRateLimitedException.class);
+            assertThat(r.failure()).containsInstanceOf(NcRateLimitedException.class);
         }
         AppStoreClient.Builder offline = client(ResponseCache.onDisk(cacheDir));
         wm.stop();
@@ -357,7 +358,7 @@ class AppStoreClientTest {
             StoreResponse<List<App>> r =
                     store.read(StoreRoute.apps(), ReadOptions.defaults().withAllowStale());
             assertThat(r.stale()).isTrue();
-            assertThat(r.failure()).isInstanceOf(NcTransportException.class);
+            assertThat(r.failure()).containsInstanceOf(NcTransportException.class);
             assertThatThrownBy(store::apps).isInstanceOf(NcTransportException.class);
         }
     }
@@ -516,12 +517,12 @@ class AppStoreClientTest {
     @Test
     void defaultsAreDocumentedValues() {
         try (AppStoreClient store = AppStoreClient.builder().build()) {
-            assertThat(store.baseUri()).hasToString(AppStoreClient.DEFAULT_BASE_URL);
+            assertThat(store.baseUri()).hasToString(AppStoreClient.DEFAULT_BASE_URI);
             assertThat(store.maxAge()).isEqualTo(Duration.ofHours(1));
             assertThat(store.transport().maxResponseBytes()).isEqualTo(64L * 1024 * 1024);
             assertThat(store.transport().requestTimeout()).isEqualTo(Duration.ofSeconds(60));
         }
-        assertThatThrownBy(() -> AppStoreClient.builder().baseUrl("ftp://x"))
+        assertThatThrownBy(() -> AppStoreClient.builder().baseUri(URI.create("ftp://x")))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AppStoreClient.builder().maxAge(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);

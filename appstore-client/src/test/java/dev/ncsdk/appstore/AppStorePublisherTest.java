@@ -84,7 +84,7 @@ class AppStorePublisherTest {
 
     private static AppStorePublisher publisher(Credentials c) {
         return AppStorePublisher.builder()
-                .baseUrl(wm.baseUrl() + "/api/v1")
+                .baseUri(URI.create(wm.baseUrl() + "/api/v1"))
                 .credentials(c)
                 .httpClient(InsecureHttp.client())
                 .requestTimeout(Duration.ofSeconds(10))

@@ -19,7 +19,7 @@ class BuilderDefaultsTest {
     void theStoreClientKeepsItsOwnDefaultsUntilTheyAreSet() {
         SdkAccess.Hooks sdk = SdkAccess.hooks();
         AppStoreClient.Builder b = AppStoreClient.builder();
-        assertThat(sdk.baseUrl(b)).hasToString(AppStoreClient.DEFAULT_BASE_URL);
+        assertThat(sdk.baseUri(b)).hasToString(AppStoreClient.DEFAULT_BASE_URI);
         assertThat(sdk.maxResponseBytes(b)).isEqualTo(AppStoreClient.DEFAULT_MAX_RESPONSE_BYTES);
         HttpTransport t = sdk.transport(b).build();
         assertThat(t.requestTimeout()).isEqualTo(Duration.ofSeconds(60));
@@ -44,13 +44,13 @@ class BuilderDefaultsTest {
     void thePublisherHasTheCommonDefaultsAndTheStoresBaseUrl() {
         SdkAccess.Hooks sdk = SdkAccess.hooks();
         AppStorePublisher.Builder b = AppStorePublisher.builder().credentials(Credentials.token(Secret.of("tok-1")));
-        assertThat(sdk.baseUrl(b)).hasToString(AppStorePublisher.DEFAULT_BASE_URL);
+        assertThat(sdk.baseUri(b)).hasToString(AppStorePublisher.DEFAULT_BASE_URI);
         HttpTransport t = sdk.transport(b).build();
         assertThat(t.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(t.maxResponseBytes()).isEqualTo(32L * 1024 * 1024);
         assertThat(t.credentials().headers()).containsEntry("Authorization", "Token tok-1");
         try (AppStorePublisher p =
-                b.baseUrl(URI.create("http://localhost:1/api/v1")).build()) {
+                b.baseUri(URI.create("http://localhost:1/api/v1")).build()) {
             assertThat(p.baseUri()).hasToString("http://localhost:1/api/v1");
         }
     }

@@ -135,7 +135,7 @@ class PlainHttpStoreTest {
     @Test
     void thePublisherRefusesToSendItsTokenOrPasswordOverPlainHttp() {
         try (AppStorePublisher store = AppStorePublisher.builder()
-                .baseUrl(STORE)
+                .baseUri(URI.create(STORE))
                 .credentials(Credentials.token(Secret.of(TOKEN)))
                 .httpClient(throughProxy())
                 .retryPolicy(RetryPolicy.none())
@@ -148,7 +148,7 @@ class PlainHttpStoreTest {
                     .hasMessageNotContaining(TOKEN);
         }
         try (AppStorePublisher login = AppStorePublisher.builder()
-                .baseUrl(STORE)
+                .baseUri(URI.create(STORE))
                 .credentials(Credentials.basic("alice", Secret.of("s3cret")))
                 .httpClient(throughProxy())
                 .build()) {
@@ -160,7 +160,7 @@ class PlainHttpStoreTest {
     @Test
     void thePublisherSendsOverPlainHttpWhenAllowedAndWarnsOnce() {
         try (AppStorePublisher login = AppStorePublisher.builder()
-                .baseUrl(STORE)
+                .baseUri(URI.create(STORE))
                 .credentials(Credentials.basic("alice", Secret.of("s3cret")))
                 .httpClient(throughProxy())
                 .allowInsecureHttp(true)
@@ -178,7 +178,7 @@ class PlainHttpStoreTest {
     @Test
     void theStoreClientRefusesCredentialsAndSubscriptionKeysButReadsAnonymously() {
         try (AppStoreClient withToken = AppStoreClient.builder()
-                .baseUrl(STORE)
+                .baseUri(URI.create(STORE))
                 .credentials(Credentials.token(Secret.of(TOKEN)))
                 .httpClient(throughProxy())
                 .build()) {
@@ -187,7 +187,7 @@ class PlainHttpStoreTest {
                     .isInstanceOf(NcInsecureHttpException.class);
         }
         try (AppStoreClient withKey = AppStoreClient.builder()
-                .baseUrl(STORE)
+                .baseUri(URI.create(STORE))
                 .subscriptionKey(Secret.of(TOKEN))
                 .httpClient(throughProxy())
                 .build()) {
@@ -197,13 +197,13 @@ class PlainHttpStoreTest {
         }
         assertThat(seen).isEmpty();
         try (AppStoreClient anonymous = AppStoreClient.builder()
-                .baseUrl(STORE)
+                .baseUri(URI.create(STORE))
                 .httpClient(throughProxy())
                 .build()) {
             assertThat(anonymous.categories()).isEmpty();
         }
         try (AppStoreClient allowed = AppStoreClient.builder()
-                .baseUrl(STORE)
+                .baseUri(URI.create(STORE))
                 .credentials(Credentials.token(Secret.of(TOKEN)))
                 .httpClient(throughProxy())
                 .allowInsecureHttp(true)

@@ -71,8 +71,10 @@ public final class JpmsCheck {
                     + server.getAddress().getPort();
             Credentials admin = Credentials.basic("admin", Secret.of("jpms-check-password"));
 
-            try (OcsClient ocs =
-                    OcsClient.builder().baseUrl(base).credentials(admin).build()) {
+            try (OcsClient ocs = OcsClient.builder()
+                    .baseUri(URI.create(base))
+                    .credentials(admin)
+                    .build()) {
                 Capabilities caps = ocs.capabilities();
                 failures += check("OCS capabilities", caps.nextcloudVersion().toString(), "32.0.1");
             }
@@ -85,8 +87,10 @@ public final class JpmsCheck {
                 List<Category> c = store.categories();
                 failures += check("App Store categories", c.get(0).id(), "games");
             }
-            try (AppApiAdminClient appapi =
-                    AppApiAdminClient.builder().baseUrl(base).credentials(admin).build()) {
+            try (AppApiAdminClient appapi = AppApiAdminClient.builder()
+                    .baseUri(URI.create(base))
+                    .credentials(admin)
+                    .build()) {
                 DaemonList list = appapi.daemons().list();
                 failures +=
                         check("AppAPI daemons", Boolean.toString(!list.daemons().isEmpty()), "true");

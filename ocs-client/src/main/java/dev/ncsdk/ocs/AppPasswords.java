@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
  *     app.appPasswords().revoke();
  * }
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class AppPasswords {
     private final OcsClient client;
@@ -47,7 +49,7 @@ public final class AppPasswords {
             if (p == null || !p.isValueNode() || p.asText().isEmpty()) {
                 ErrorResponse er = ErrorResponse.builder(
                                 "GET",
-                                Uris.resolve(client.baseUrl(), "/ocs/v2.php/core/getapppassword"),
+                                Uris.resolve(client.baseUri(), "/ocs/v2.php/core/getapppassword"),
                                 resp.httpStatus())
                         .requestId(resp.requestId().orElse(null))
                         .ocs(resp.meta().statusCode(), resp.meta().message())

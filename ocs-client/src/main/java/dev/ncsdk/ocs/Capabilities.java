@@ -15,6 +15,7 @@ import java.util.Optional;
  *
  * @param version the server version as capabilities report it
  * @param raw the {@code capabilities} object, keyed by app id
+ * @since 0.1.0
  */
 public record Capabilities(
         ServerVersion version, @JsonProperty("capabilities") JsonNode raw) {
@@ -94,11 +95,11 @@ public record Capabilities(
      *
      * @return them, all fields {@code null} when absent
      */
-    public CoreCapabilities core() {
+    public Core core() {
         return capability("core")
                 .filter(JsonNode::isObject)
-                .map(n -> read(n, CoreCapabilities.class))
-                .orElseGet(() -> new CoreCapabilities(null, null, null, null, null));
+                .map(n -> read(n, Core.class))
+                .orElseGet(() -> new Core(null, null, null, null, null));
     }
 
     /**
@@ -106,8 +107,8 @@ public record Capabilities(
      *
      * @return {@code version} and {@code loglevel}, or empty
      */
-    public Optional<AppApiCapabilities> appApi() {
-        return capability("app_api").filter(JsonNode::isObject).map(n -> read(n, AppApiCapabilities.class));
+    public Optional<AppApi> appApi() {
+        return capability("app_api").filter(JsonNode::isObject).map(n -> read(n, AppApi.class));
     }
 
     private static <T> T read(JsonNode n, Class<T> type) {
@@ -128,6 +129,7 @@ public record Capabilities(
      * @param string the version text, such as {@code 32.0.1}
      * @param edition the edition, usually empty
      * @param extendedSupport whether the server has extended support
+     * @since 0.1.0
      */
     public record ServerVersion(
             int major, int minor, int micro, String string, String edition, boolean extendedSupport) {
@@ -157,8 +159,9 @@ public record Capabilities(
      * @param referenceApi {@code reference-api}
      * @param referenceRegex {@code reference-regex}
      * @param modRewriteWorking {@code mod-rewrite-working}: whether URLs work without {@code index.php}
+     * @since 0.1.0
      */
-    public record CoreCapabilities(
+    public record Core(
             @JsonProperty("pollinterval") Integer pollInterval,
             @JsonProperty("webdav-root") String webdavRoot,
             @JsonProperty("reference-api") Boolean referenceApi,
@@ -166,11 +169,14 @@ public record Capabilities(
             @JsonProperty("mod-rewrite-working") Boolean modRewriteWorking) {}
 
     /**
-     * AppAPI's capabilities.
+     * AppAPI's entry in the capabilities, as the server sends it. {@code appapi-client}'s
+     * {@code dev.ncsdk.appapi.AppApiCapabilities} reads the same entry with the features each AppAPI version
+     * supports.
      *
      * @param version AppAPI's version, such as {@code 32.0.0}
      * @param logLevel the log level AppAPI passes to ExApps (0 debug … 4 fatal)
+     * @since 0.1.0
      */
-    public record AppApiCapabilities(
+    public record AppApi(
             String version, @JsonProperty("loglevel") Integer logLevel) {}
 }

@@ -39,13 +39,14 @@ import java.util.Objects;
  * SDK's own modules extend this class.
  *
  * @param <B> the concrete builder, returned by every setter for chaining
+ * @since 0.1.0
  */
 public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     private final Duration defaultRequestTimeout;
     private final long defaultMaxResponseBytes;
 
     // null (0 for the size) = not set on this builder: the default applies, or the setting of a shared transport
-    private URI baseUrl;
+    private URI baseUri;
     private Credentials credentials;
     private String userAgent;
     private Duration connectTimeout;
@@ -62,12 +63,12 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     /**
      * Starts a builder with a client's own defaults.
      *
-     * @param defaultBaseUrl the base URL used when none is set, or {@code null} to require one
+     * @param defaultBaseUri the base URI used when none is set, or {@code null} to require one
      * @param defaultRequestTimeout the whole-call timeout used when none is set
      * @param defaultMaxResponseBytes the response size limit used when none is set
      */
-    protected ClientBuilder(URI defaultBaseUrl, Duration defaultRequestTimeout, long defaultMaxResponseBytes) {
-        this.baseUrl = defaultBaseUrl == null ? null : Uris.base(defaultBaseUrl);
+    protected ClientBuilder(URI defaultBaseUri, Duration defaultRequestTimeout, long defaultMaxResponseBytes) {
+        this.baseUri = defaultBaseUri == null ? null : Uris.base(defaultBaseUri);
         this.defaultRequestTimeout = positive(defaultRequestTimeout, "defaultRequestTimeout");
         this.defaultMaxResponseBytes = positive(defaultMaxResponseBytes, "defaultMaxResponseBytes");
     }
@@ -78,26 +79,14 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     }
 
     /**
-     * Sets the base URL, with or without a sub-path ({@code https://host/nextcloud}); a trailing slash is dropped.
+     * Sets the base URI, with or without a sub-path ({@code https://host/nextcloud}); a trailing slash is dropped.
      *
-     * @param url the URL; {@code http} or {@code https}, no credentials, query or fragment
+     * @param uri the URI; {@code http} or {@code https}, no credentials, query or fragment
      * @return this builder
-     * @throws IllegalArgumentException when the URL cannot serve as a base
+     * @throws IllegalArgumentException when the URI cannot serve as a base
      */
-    public B baseUrl(String url) {
-        this.baseUrl = Uris.base(url);
-        return self();
-    }
-
-    /**
-     * Sets the base URL.
-     *
-     * @param url the URL; {@code http} or {@code https}, no credentials, query or fragment
-     * @return this builder
-     * @throws IllegalArgumentException when the URL cannot serve as a base
-     */
-    public B baseUrl(URI url) {
-        this.baseUrl = Uris.base(url);
+    public B baseUri(URI uri) {
+        this.baseUri = Uris.base(Objects.requireNonNull(uri, "uri"));
         return self();
     }
 
@@ -192,8 +181,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     }
 
     /** The base URL set, or the default one; {@code null} when neither. */
-    final URI configuredBaseUrl() {
-        return baseUrl;
+    final URI configuredBaseUri() {
+        return baseUri;
     }
 
     /** Whether credentials were set. */

@@ -17,6 +17,8 @@ import java.util.function.Supplier;
  * Credentials.token(Secret.fromEnv("APPSTORE_TOKEN"))        // App Store: "Authorization: Token ..."
  * Credentials.header("X-Api-Key", () -> vault.currentKey())  // anything else
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public interface Credentials {
 

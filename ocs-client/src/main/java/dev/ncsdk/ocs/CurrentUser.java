@@ -18,6 +18,7 @@ import java.util.List;
  * @param timezone the time zone
  * @param backend the user backend ({@code Database}, {@code LDAP}...)
  * @param lastLogin the last login, milliseconds since the epoch
+ * @since 0.1.0
  */
 public record CurrentUser(
         String id,
@@ -63,6 +64,7 @@ public record CurrentUser(
      * @param total total bytes (negative when unlimited)
      * @param relative used percentage
      * @param quota the quota as the server states it (bytes, {@code -3}, or {@code "none"})
+     * @since 0.1.0
      */
     public record Quota(Long free, Long used, Long total, Double relative, String quota) {
 

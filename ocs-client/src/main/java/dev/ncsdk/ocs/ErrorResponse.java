@@ -15,6 +15,8 @@ import java.util.OptionalInt;
  * when the body was an OCS envelope, the messages of other error bodies, the request id, {@code Retry-After} and
  * a bounded excerpt of the body. Immutable; carries no credentials: the values of headers that carry one
  * ({@code Set-Cookie}, {@code Authorization}...) are kept as {@code ****}.
+ *
+ * @since 0.1.0
  */
 public final class ErrorResponse {
     /** The longest body excerpt kept, in characters. */
@@ -198,7 +200,11 @@ public final class ErrorResponse {
         return sb.toString();
     }
 
-    /** Collects the parts of an {@link ErrorResponse}. */
+    /**
+     * Collects the parts of an {@link ErrorResponse}.
+     *
+     * @since 0.1.0
+     */
     public static final class Builder {
         private String method;
         private URI uri;

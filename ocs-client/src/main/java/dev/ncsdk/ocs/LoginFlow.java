@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The server answers a poll with 404 until the user has logged in, then once with the credentials, then 404
  * again; the token expires after 20 minutes. Polls are never sent faster than {@link #MIN_POLL_INTERVAL}.
+ *
+ * @since 0.1.0
  */
 public final class LoginFlow {
     /** The shortest wait between two polls. */
@@ -46,6 +48,7 @@ public final class LoginFlow {
      * @param loginUrl the page the user opens in a browser
      * @param pollEndpoint where the client polls
      * @param token the poll token (secret: whoever has it receives the app password)
+     * @since 0.1.0
      */
     public record Start(URI loginUrl, URI pollEndpoint, Secret token) {
         /**
@@ -68,6 +71,7 @@ public final class LoginFlow {
      * @param server the server's URL as it reports it
      * @param loginName the login name
      * @param appPassword the new app password
+     * @since 0.1.0
      */
     public record Result(URI server, String loginName, Secret appPassword) {
         /**
@@ -136,7 +140,7 @@ public final class LoginFlow {
     }
 
     private NcUnexpectedResponseException invalid(String what) {
-        URI at = Uris.resolve(client.baseUrl(), "/index.php/login/v2");
+        URI at = Uris.resolve(client.baseUri(), "/index.php/login/v2");
         ErrorResponse er = ErrorResponse.builder("POST", at, 200).build();
         return new NcUnexpectedResponseException(what + ": " + er, er);
     }
@@ -194,7 +198,7 @@ public final class LoginFlow {
                 throw invalid("the login flow poll answer lacks loginName or appPassword");
             }
             String server = body.path("server").asText("");
-            URI s = server.isEmpty() ? client.baseUrl() : uri(server);
+            URI s = server.isEmpty() ? client.baseUri() : uri(server);
             return Optional.of(new Result(s, login, Secret.of(password)));
         });
     }
@@ -205,7 +209,7 @@ public final class LoginFlow {
      * the same route under the base URL when it is Nextcloud's poll route, and refused otherwise.
      */
     private String pollPath(URI endpoint) {
-        String base = client.baseUrl().toString();
+        String base = client.baseUri().toString();
         String target = endpoint.toString();
         if (target.startsWith(base + "/")) {
             return target.substring(base.length());
@@ -216,11 +220,11 @@ public final class LoginFlow {
                     System.Logger.Level.DEBUG,
                     "poll endpoint {0} is not under {1}; polling the same route under the base URL",
                     Uris.redact(endpoint),
-                    Uris.redact(client.baseUrl()));
+                    Uris.redact(client.baseUri()));
             return p.contains("/index.php/") ? "/index.php/login/v2/poll" : "/login/v2/poll";
         }
         throw new IllegalArgumentException("the poll endpoint " + Uris.redact(endpoint)
-                + " is not under the client's base URL " + Uris.redact(client.baseUrl()));
+                + " is not under the client's base URL " + Uris.redact(client.baseUri()));
     }
 
     /**

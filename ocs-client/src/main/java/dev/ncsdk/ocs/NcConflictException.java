@@ -1,6 +1,10 @@
 package dev.ncsdk.ocs;
 
-/** The resource exists already or conflicts with the current state: HTTP 409, or an OCS duplicate code such as 102 from the provisioning API (the code is kept in {@link #ocsStatusCode()}). */
+/**
+ * The resource exists already or conflicts with the current state: HTTP 409, or an OCS duplicate code such as 102 from the provisioning API (the code is kept in {@link #ocsStatusCode()}).
+ *
+ * @since 0.1.0
+ */
 public class NcConflictException extends NcResponseException {
     private static final long serialVersionUID = 1L;
 

@@ -10,6 +10,8 @@ package dev.ncsdk.ocs;
  * </ul>
  *
  * <p>No message of this hierarchy contains a password, token or secret.
+ *
+ * @since 0.1.0
  */
 public class NcException extends RuntimeException {
     private static final long serialVersionUID = 1L;

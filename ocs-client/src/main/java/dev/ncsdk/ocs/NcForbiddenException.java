@@ -1,6 +1,10 @@
 package dev.ncsdk.ocs;
 
-/** The authenticated account may not do this: HTTP 403, OCS 403. */
+/**
+ * The authenticated account may not do this: HTTP 403, OCS 403.
+ *
+ * @since 0.1.0
+ */
 public class NcForbiddenException extends NcResponseException {
     private static final long serialVersionUID = 1L;
 

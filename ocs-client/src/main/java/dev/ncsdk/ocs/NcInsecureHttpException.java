@@ -5,6 +5,8 @@ package dev.ncsdk.ocs;
  * is not a loopback address, where anyone on the network path could read them. Nothing was sent. The App Store
  * clients refuse by default; their builders' {@code allowInsecureHttp(true)} accepts the risk explicitly. Use
  * {@code https} instead where you can.
+ *
+ * @since 0.1.0
  */
 public class NcInsecureHttpException extends NcException {
     private static final long serialVersionUID = 1L;

@@ -1,6 +1,10 @@
 package dev.ncsdk.ocs;
 
-/** HTTP 412. Nextcloud answers it with plain JSON {@code {"message":"CSRF check failed"}} when an OCS request lacks the {@code OCS-APIRequest: true} header. */
+/**
+ * HTTP 412. Nextcloud answers it with plain JSON {@code {"message":"CSRF check failed"}} when an OCS request lacks the {@code OCS-APIRequest: true} header.
+ *
+ * @since 0.1.0
+ */
 public class NcPreconditionFailedException extends NcResponseException {
     private static final long serialVersionUID = 1L;
 

@@ -8,6 +8,8 @@ import java.util.Optional;
  * another origin (a 307 or 308 after a POST or PUT), one from {@code https} down to {@code http}, or one too many
  * (a loop). The message says which, and names the location (with secret-looking query values hidden); the
  * redirect itself is not followed, so nothing was sent there.
+ *
+ * @since 0.1.0
  */
 public class NcRedirectException extends NcResponseException {
     private static final long serialVersionUID = 1L;

@@ -9,6 +9,8 @@ import java.util.OptionalInt;
  * The server answered, and the answer is a failure. Subtypes name the kind of failure; this type alone is used
  * for failures that fit no subtype. Every instance carries the {@link ErrorResponse}: HTTP status, OCS status
  * code and message, request id, {@code Retry-After} and a body excerpt.
+ *
+ * @since 0.1.0
  */
 public class NcResponseException extends NcException {
     private static final long serialVersionUID = 1L;

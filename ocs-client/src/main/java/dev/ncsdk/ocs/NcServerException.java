@@ -1,6 +1,10 @@
 package dev.ncsdk.ocs;
 
-/** The server failed: HTTP 5xx, OCS 996 or 999. */
+/**
+ * The server failed: HTTP 5xx, OCS 996 or 999.
+ *
+ * @since 0.1.0
+ */
 public class NcServerException extends NcResponseException {
     private static final long serialVersionUID = 1L;
 

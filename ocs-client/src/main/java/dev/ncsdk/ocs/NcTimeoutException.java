@@ -1,6 +1,10 @@
 package dev.ncsdk.ocs;
 
-/** The request, or the connection for it, did not complete within its timeout. */
+/**
+ * The request, or the connection for it, did not complete within its timeout.
+ *
+ * @since 0.1.0
+ */
 public class NcTimeoutException extends NcTransportException {
     private static final long serialVersionUID = 1L;
 

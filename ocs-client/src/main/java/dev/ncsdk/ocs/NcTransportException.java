@@ -3,6 +3,8 @@ package dev.ncsdk.ocs;
 /**
  * The request got no usable answer: the connection failed, broke, or the call was interrupted. Whether the
  * server saw the request is unknown; {@link #mayHaveReachedServer()} says what the SDK knows.
+ *
+ * @since 0.1.0
  */
 public class NcTransportException extends NcException {
     private static final long serialVersionUID = 1L;

@@ -1,6 +1,10 @@
 package dev.ncsdk.ocs;
 
-/** Authentication failed or is missing: HTTP 401, OCS 997. */
+/**
+ * Authentication failed or is missing: HTTP 401, OCS 997.
+ *
+ * @since 0.1.0
+ */
 public class NcUnauthorizedException extends NcResponseException {
     private static final long serialVersionUID = 1L;
 

@@ -7,6 +7,8 @@ import java.util.Objects;
  * A Nextcloud server version: up to four numeric parts ({@code 32.0.1.2}, as {@code status.php} reports it;
  * capabilities give three). Compares part by part, missing parts counting as 0, so {@code 32.0.1} equals
  * {@code 32.0.1.0} and {@code 31.0.5.1} is greater than {@code 31.0.5}. Immutable.
+ *
+ * @since 0.1.0
  */
 public final class NextcloudVersion implements Comparable<NextcloudVersion> {
     private final int[] parts;

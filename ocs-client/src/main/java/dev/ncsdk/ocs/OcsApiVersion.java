@@ -4,6 +4,8 @@ package dev.ncsdk.ocs;
  * The two OCS entry points. They serve the same routes; they differ in how failures are reported: v1 answers
  * HTTP 200 for most failures and puts the code in {@code meta.statuscode} (100 means success), v2 uses the HTTP
  * status and 200 means success.
+ *
+ * @since 0.1.0
  */
 public enum OcsApiVersion {
     /** {@code /ocs/v1.php}. */

@@ -26,7 +26,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * try (OcsClient nc = OcsClient.builder()
- *         .baseUrl("https://cloud.example.com/nextcloud")
+ *         .baseUri(URI.create("https://cloud.example.com/nextcloud"))
  *         .credentials(Credentials.basic("admin", Secret.fromEnv("NC_PASSWORD")))
  *         .build()) {
  *     Capabilities caps = nc.capabilities();
@@ -41,17 +41,19 @@ import java.util.function.Function;
  * failed future holds the same exception the sync call throws (possibly wrapped in a {@code
  * CompletionException}). Derived clients ({@link #withCredentials}, {@link #toBuilder}) share the HTTP client.
  * {@link #close()} ends this client and every client derived with {@link #withCredentials}.
+ *
+ * @since 0.1.0
  */
 public final class OcsClient implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.ncsdk.ocs");
 
-    private final URI baseUrl;
+    private final URI baseUri;
     private final HttpTransport transport;
     private final OcsFormat format;
     private final OcsApiVersion apiVersion;
 
-    private OcsClient(URI baseUrl, HttpTransport transport, OcsFormat format, OcsApiVersion apiVersion) {
-        this.baseUrl = baseUrl;
+    private OcsClient(URI baseUri, HttpTransport transport, OcsFormat format, OcsApiVersion apiVersion) {
+        this.baseUri = baseUri;
         this.transport = transport;
         this.format = format;
         this.apiVersion = apiVersion;
@@ -74,7 +76,7 @@ public final class OcsClient implements AutoCloseable {
      */
     public Builder toBuilder() {
         return new Builder()
-                .baseUrl(baseUrl)
+                .baseUri(baseUri)
                 .format(format)
                 .apiVersion(apiVersion)
                 .credentials(transport.credentials())
@@ -86,8 +88,8 @@ public final class OcsClient implements AutoCloseable {
     }
 
     /** A client on an existing transport, for the SDK's modules ({@link dev.ncsdk.ocs.internal.SdkAccess}). */
-    static OcsClient on(URI baseUrl, HttpTransport transport) {
-        return new OcsClient(Uris.base(baseUrl), transport, OcsFormat.JSON, OcsApiVersion.V2);
+    static OcsClient on(URI baseUri, HttpTransport transport) {
+        return new OcsClient(Uris.base(baseUri), transport, OcsFormat.JSON, OcsApiVersion.V2);
     }
 
     /**
@@ -97,7 +99,7 @@ public final class OcsClient implements AutoCloseable {
      * @return the derived client
      */
     public OcsClient withCredentials(Credentials credentials) {
-        return new OcsClient(baseUrl, transport.withCredentials(credentials), format, apiVersion);
+        return new OcsClient(baseUri, transport.withCredentials(credentials), format, apiVersion);
     }
 
     /**
@@ -105,8 +107,8 @@ public final class OcsClient implements AutoCloseable {
      *
      * @return the base URL
      */
-    public URI baseUrl() {
-        return baseUrl;
+    public URI baseUri() {
+        return baseUri;
     }
 
     /**
@@ -263,7 +265,7 @@ public final class OcsClient implements AutoCloseable {
     private HttpCall ocsCall(OcsRequest request) {
         OcsApiVersion v = request.version().orElse(apiVersion);
         OcsFormat f = request.format().orElse(format);
-        URI uri = Uris.resolve(baseUrl, v.pathPrefix() + request.path());
+        URI uri = Uris.resolve(baseUri, v.pathPrefix() + request.path());
         return call(request, uri, f.mediaType());
     }
 
@@ -345,7 +347,7 @@ public final class OcsClient implements AutoCloseable {
     private <T> CompletableFuture<T> jsonAsync(OcsRequest request, JavaType type) {
         HttpCall call;
         try {
-            call = call(request, Uris.resolve(baseUrl, request.path()), "application/json");
+            call = call(request, Uris.resolve(baseUri, request.path()), "application/json");
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -456,15 +458,15 @@ public final class OcsClient implements AutoCloseable {
 
     /**
      * The capabilities, unless they are unchanged since the answer whose {@code ETag} is given: the request carries
-     * that tag byte for byte in {@code If-None-Match}, and the server's 304 becomes {@link Revalidated#notModified()}.
+     * that tag byte for byte in {@code If-None-Match}, and the server's 304 becomes {@link Conditional#notModified()}.
      * Nextcloud's tag covers the whole answer, so it changes when an app is enabled, disabled or updated, or
      * when the user or the credentials differ.
      *
-     * @param etag the tag from an earlier answer ({@link Revalidated#etag()} or {@link OcsResponse#etag()}), or
+     * @param etag the tag from an earlier answer ({@link Conditional#etag()} or {@link OcsResponse#etag()}), or
      *     {@code null} to ask unconditionally
      * @return the new capabilities and their tag, or "not modified"
      */
-    public Revalidated<Capabilities> capabilities(String etag) {
+    public Conditional<Capabilities> capabilities(String etag) {
         return HttpTransport.await(capabilitiesAsync(etag));
     }
 
@@ -474,14 +476,15 @@ public final class OcsClient implements AutoCloseable {
      * @param etag the tag from an earlier answer, or {@code null}
      * @return the future of the new capabilities and their tag, or of "not modified"
      */
-    public CompletableFuture<Revalidated<Capabilities>> capabilitiesAsync(String etag) {
+    public CompletableFuture<Conditional<Capabilities>> capabilitiesAsync(String etag) {
         OcsRequest.Builder b = OcsRequest.get("/cloud/capabilities");
         if (etag != null) {
             b.header("If-None-Match", etag);
         }
         return ocsResponseAsync(b.build(), Capabilities::of)
-                .thenApply(r ->
-                        new Revalidated<>(r.notModified(), r.data(), r.etag().orElse(r.notModified() ? etag : null)));
+                .thenApply(r -> r.notModified()
+                        ? Conditional.<Capabilities>unchanged(r.etag().orElse(etag))
+                        : Conditional.changed(r.data(), r.etag().orElse(null)));
     }
 
     /**
@@ -546,14 +549,14 @@ public final class OcsClient implements AutoCloseable {
     /** Ends this client and those derived with {@link #withCredentials}; later calls fail. */
     @Override
     public void close() {
-        LOG.log(System.Logger.Level.DEBUG, "closing OCS client for {0}", Uris.redact(baseUrl));
+        LOG.log(System.Logger.Level.DEBUG, "closing OCS client for {0}", Uris.redact(baseUri));
         transport.close();
     }
 
     /** Shows the base URL, format, version and the kind of credentials, never a secret. */
     @Override
     public String toString() {
-        return "OcsClient[" + Uris.redact(baseUrl) + ", " + format + ", " + apiVersion + ", " + transport.credentials()
+        return "OcsClient[" + Uris.redact(baseUri) + ", " + format + ", " + apiVersion + ", " + transport.credentials()
                 + "]";
     }
 
@@ -562,6 +565,8 @@ public final class OcsClient implements AutoCloseable {
      * credentials, connect timeout 10 s, request timeout 30 s, user agent {@code ncsdk/<version> Java/<version>},
      * {@link RetryPolicy#defaults()}, responses up to 32 MiB) are those of {@link ClientBuilder}. Own settings: the
      * answer format (default JSON) and the OCS API version (default v2).
+     *
+     * @since 0.1.0
      */
     public static final class Builder extends ClientBuilder<Builder> {
         private OcsFormat format = OcsFormat.JSON;
@@ -598,11 +603,11 @@ public final class OcsClient implements AutoCloseable {
          * @throws IllegalStateException when no base URL was set
          */
         public OcsClient build() {
-            URI baseUrl = configuredBaseUrl();
-            if (baseUrl == null) {
-                throw new IllegalStateException("baseUrl is required");
+            URI baseUri = configuredBaseUri();
+            if (baseUri == null) {
+                throw new IllegalStateException("baseUri is required");
             }
-            return new OcsClient(baseUrl, transport().build(), format, apiVersion);
+            return new OcsClient(baseUri, transport().build(), format, apiVersion);
         }
     }
 }

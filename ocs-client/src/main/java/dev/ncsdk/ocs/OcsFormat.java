@@ -3,6 +3,8 @@ package dev.ncsdk.ocs;
 /**
  * The format the client asks the server to answer OCS requests in. Both parse into the same result; JSON is
  * smaller and faster to parse, XML is the server's own default.
+ *
+ * @since 0.1.0
  */
 public enum OcsFormat {
     /** {@code Accept: application/json} (the client's default). */

@@ -11,6 +11,7 @@ import java.util.OptionalInt;
  * @param message the server's message, {@code null} when it sent none
  * @param totalItems {@code totalitems}, {@code null} when absent or empty (v1 sends {@code ""})
  * @param itemsPerPage {@code itemsperpage}, {@code null} when absent or empty
+ * @since 0.1.0
  */
 public record OcsMeta(String status, int statusCode, String message, Integer totalItems, Integer itemsPerPage) {
 

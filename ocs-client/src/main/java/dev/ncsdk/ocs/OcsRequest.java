@@ -21,6 +21,8 @@ import java.util.Optional;
  *         .formBody(Map.of("userid", "bob", "password", password.reveal()))
  *         .build();
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class OcsRequest {
     private final String method;
@@ -246,7 +248,11 @@ public final class OcsRequest {
         return sb.append(']').toString();
     }
 
-    /** Builds an {@link OcsRequest}. */
+    /**
+     * Builds an {@link OcsRequest}.
+     *
+     * @since 0.1.0
+     */
     public static final class Builder {
         private final String method;
         private final String path;

@@ -1,7 +1,12 @@
 package dev.ncsdk.ocs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ncsdk.ocs.internal.OcsEnvelope;
+import dev.ncsdk.ocs.internal.http.HttpResult;
+import dev.ncsdk.ocs.internal.http.ResponseErrors;
 import dev.ncsdk.ocs.internal.http.SensitiveHeaders;
+import java.net.URI;
+import java.net.http.HttpHeaders;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,9 +32,12 @@ import java.util.Optional;
  *     304)
  * @param rawData the data as a tree; {@code []} or {@code ""} when empty, {@code NullNode} for a 304
  * @param <T> the data's type
+ * @since 0.1.0
  */
 public record OcsResponse<T>(
         OcsMeta meta, int httpStatus, Map<String, List<String>> headers, T data, JsonNode rawData) {
+
+    private static final URI SAVED = URI.create("urn:ncsdk:saved-ocs-answer");
 
     /**
      * Creates a response; the header map is copied.
@@ -44,6 +52,54 @@ public record OcsResponse<T>(
         Objects.requireNonNull(meta, "meta");
         headers = Map.copyOf(headers);
         Objects.requireNonNull(rawData, "rawData");
+    }
+
+    /**
+     * Reads a saved OCS answer (a body written to a file, a recorded fixture, a message from a queue) exactly as the
+     * client reads a live one: the same envelope parser, the same success rule and the same typed exceptions. The
+     * answer is taken as sent with HTTP 200, so an envelope whose {@code statuscode} is a failure throws what the
+     * client would throw for it (997 → {@link NcUnauthorizedException}, 998 → {@link NcNotFoundException}...).
+     *
+     * <pre>{@code
+     * OcsResponse<JsonNode> saved = OcsResponse.parse(Files.readAllBytes(Path.of("capabilities.json")), OcsFormat.JSON);
+     * Capabilities caps = Capabilities.of(saved.rawData());
+     * }</pre>
+     *
+     * @param body the whole body, {@code {"ocs": {...}}} or {@code <ocs>...</ocs>}
+     * @param format the format the body is in
+     * @return the response: {@link #httpStatus()} 200, only a {@code Content-Type} header of the format, the data
+     *     as a tree in both {@link #data()} and
+     *     {@link #rawData()}
+     * @throws NcUnexpectedResponseException when the body is not an OCS envelope in that format
+     * @throws NcResponseException when the envelope reports a failure
+     * @since 0.1.0
+     */
+    public static OcsResponse<JsonNode> parse(byte[] body, OcsFormat format) {
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(format, "format");
+        HttpResult saved = new HttpResult(
+                "GET",
+                SAVED,
+                200,
+                HttpHeaders.of(Map.of("content-type", List.of(format.mediaType())), (a, b) -> true),
+                body);
+        int first = firstSignificant(body);
+        boolean xml = first >= 0 && body[first] == '<';
+        if (first >= 0 && xml != (format == OcsFormat.XML)) {
+            throw ResponseErrors.unexpected(
+                    saved, "expected an OCS envelope in " + format + " but the body is " + (xml ? "XML" : "not XML"));
+        }
+        return OcsEnvelope.check(saved);
+    }
+
+    private static int firstSignificant(byte[] b) {
+        int i = b.length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf ? 3 : 0;
+        for (; i < b.length; i++) {
+            if (b[i] != ' ' && b[i] != '\n' && b[i] != '\r' && b[i] != '\t') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

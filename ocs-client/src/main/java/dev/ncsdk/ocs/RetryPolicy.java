@@ -17,6 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Defaults: 3 attempts, 250 ms initial backoff, 5 s maximum backoff, 30 s maximum {@code Retry-After}, 60 s
  * total.
+ *
+ * @since 0.1.0
  */
 public final class RetryPolicy {
     private static final RetryPolicy DEFAULTS = builder().build();
@@ -132,7 +134,11 @@ public final class RetryPolicy {
                 + maxBackoff + ", maxRetryAfter=" + maxRetryAfter + ", maxTotalDelay=" + maxTotalDelay + "]";
     }
 
-    /** Builds a {@link RetryPolicy}. */
+    /**
+     * Builds a {@link RetryPolicy}.
+     *
+     * @since 0.1.0
+     */
     public static final class Builder {
         private int maxAttempts = 3;
         private Duration initialBackoff = Duration.ofMillis(250);

@@ -18,8 +18,8 @@ final class SdkHooks implements SdkAccess.Hooks {
     }
 
     @Override
-    public OcsClient ocsClient(URI baseUrl, HttpTransport transport) {
-        return OcsClient.on(baseUrl, transport);
+    public OcsClient ocsClient(URI baseUri, HttpTransport transport) {
+        return OcsClient.on(baseUri, transport);
     }
 
     @Override
@@ -38,8 +38,8 @@ final class SdkHooks implements SdkAccess.Hooks {
     }
 
     @Override
-    public URI baseUrl(ClientBuilder<?> builder) {
-        return builder.configuredBaseUrl();
+    public URI baseUri(ClientBuilder<?> builder) {
+        return builder.configuredBaseUri();
     }
 
     @Override

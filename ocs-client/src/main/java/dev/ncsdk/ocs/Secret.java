@@ -7,6 +7,8 @@ import java.util.Objects;
 /**
  * A password, token or shared secret. {@link #toString()} never shows the value; {@link #reveal()} must be called
  * on purpose to get it. Two secrets compare in constant time.
+ *
+ * @since 0.1.0
  */
 public final class Secret {
     private final String value;

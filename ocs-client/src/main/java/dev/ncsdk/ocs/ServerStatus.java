@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param edition the edition, usually empty
  * @param productName the product name ({@code Nextcloud}, or a themed name)
  * @param extendedSupport whether the server has extended support
+ * @since 0.1.0
  */
 public record ServerStatus(
         boolean installed,

@@ -40,9 +40,9 @@ class ClientBuilderTest {
                 Arguments.of("negative connect timeout", (Consumer<OcsClient.Builder>)
                         b -> b.connectTimeout(Duration.ofSeconds(-1))),
                 Arguments.of("zero size limit", (Consumer<OcsClient.Builder>) b -> b.maxResponseBytes(0)),
-                Arguments.of("ftp base URL", (Consumer<OcsClient.Builder>) b -> b.baseUrl("ftp://host/")),
+                Arguments.of("ftp base URL", (Consumer<OcsClient.Builder>) b -> b.baseUri(URI.create("ftp://host/"))),
                 Arguments.of("base URL with a query", (Consumer<OcsClient.Builder>)
-                        b -> b.baseUrl(URI.create("https://host/?x=1"))));
+                        b -> b.baseUri(URI.create("https://host/?x=1"))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -80,7 +80,7 @@ class ClientBuilderTest {
                         .withBody("{\"ocs\":{\"meta\":{\"status\":\"ok\",\"statuscode\":200},\"data\":[]}}")));
         HttpClient http = HttpClient.newBuilder().build();
         try (OcsClient nc = OcsClient.builder()
-                .baseUrl(wm.baseUrl() + "/")
+                .baseUri(URI.create(wm.baseUrl() + "/"))
                 .credentials(Credentials.basic("alice", Secret.of("pw-1")))
                 .userAgent("agent/7")
                 .requestTimeout(Duration.ofSeconds(7))

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ class DocsExamplesTest {
         serve("GET", "/status.php", "07");
         List<String> printed = new ArrayList<>();
         try (OcsClient nc = OcsClient.builder()
-                .baseUrl(base()) // a sub-path is fine
+                .baseUri(URI.create(base())) // a sub-path is fine
                 .credentials(Credentials.basic("admin", Secret.of("NcReal-Adm1n-zKzIi12WyrcX")))
                 .userAgent("my-tool/1.0")
                 .connectTimeout(Duration.ofSeconds(5))
@@ -78,7 +79,7 @@ class DocsExamplesTest {
     void anyRouteAndPlainJson() {
         serve("GET", "/ocs/v2.php/cloud/users", "42");
         serve("GET", "/index.php/apps/app_api/daemons", "130");
-        try (OcsClient nc = OcsClient.builder().baseUrl(base()).build()) {
+        try (OcsClient nc = OcsClient.builder().baseUri(URI.create(base())).build()) {
             record UserList(List<String> users) {}
 
             OcsResponse<UserList> found = nc.ocs(
@@ -106,7 +107,7 @@ class DocsExamplesTest {
         serve("POST", "/ocs/v2.php/cloud/users", "35");
         String pw = "Alice-Str0ng-Passw0rd!";
         List<String> printed = new ArrayList<>();
-        try (OcsClient nc = OcsClient.builder().baseUrl(base()).build()) {
+        try (OcsClient nc = OcsClient.builder().baseUri(URI.create(base())).build()) {
             try {
                 nc.ocs(OcsRequest.post("/cloud/users")
                         .formBody(Map.of("userid", "alice", "password", pw))
@@ -126,7 +127,7 @@ class DocsExamplesTest {
         serve("GET", "/ocs/v2.php/cloud/capabilities", "01");
         serve("GET", "/ocs/v2.php/cloud/users", "32");
         serve("GET", "/index.php/apps/app_api/daemons", "130");
-        try (OcsClient nc = OcsClient.builder().baseUrl(base()).build()) {
+        try (OcsClient nc = OcsClient.builder().baseUri(URI.create(base())).build()) {
             CompletableFuture<Capabilities> caps = nc.capabilitiesAsync();
             CompletableFuture<OcsResponse<JsonNode>> users =
                     nc.ocsAsync(OcsRequest.get("/cloud/users").build());
@@ -153,7 +154,7 @@ class DocsExamplesTest {
                 .withBasicAuth("alice", app)
                 .willReturn(Capture.load("65").response()));
         try (OcsClient login = OcsClient.builder()
-                .baseUrl(base())
+                .baseUri(URI.create(base()))
                 .credentials(Credentials.basic("alice", Secret.of("Alice-Str0ng-Passw0rd!")))
                 .build()) {
             Secret appPassword = login.appPasswords().obtain();
@@ -173,7 +174,7 @@ class DocsExamplesTest {
                 .willReturn(done.response(done.bodyWithOrigin(wm.baseUrl() + "/nextcloud"))));
         wm.stubFor(get(urlPathEqualTo("/nextcloud/ocs/v2.php/cloud/user"))
                 .willReturn(Capture.load("63").response()));
-        try (OcsClient anon = OcsClient.builder().baseUrl(base()).build()) {
+        try (OcsClient anon = OcsClient.builder().baseUri(URI.create(base())).build()) {
             LoginFlow.Start s = anon.loginFlow().start();
             assertThat(s.loginUrl().toString()).startsWith(base() + "/index.php/login/v2/flow/");
             LoginFlow.Result result = anon.loginFlow().await(s, Duration.ofMinutes(5));

@@ -22,7 +22,7 @@ class ModelsTest {
     void capabilitiesWithoutTreeOrVersion() {
         Capabilities c = new Capabilities(null, JsonNodeFactory.instance.textNode(""));
         assertThat(c.apps()).isEmpty();
-        assertThat(c.core()).isEqualTo(new Capabilities.CoreCapabilities(null, null, null, null, null));
+        assertThat(c.core()).isEqualTo(new Capabilities.Core(null, null, null, null, null));
         assertThat(c.appApi()).isEmpty();
         assertThatThrownBy(c::nextcloudVersion).isInstanceOf(IllegalStateException.class);
     }

@@ -50,7 +50,7 @@ class OcsCapturesTest {
             assertThat(caps.core().referenceApi()).isTrue();
             assertThat(caps.core().modRewriteWorking()).isFalse();
             assertThat(caps.core().referenceRegex()).startsWith("(\\s|\\n|^)(https?:\\/\\/)");
-            assertThat(caps.appApi()).contains(new Capabilities.AppApiCapabilities("32.0.0", 2));
+            assertThat(caps.appApi()).contains(new Capabilities.AppApi("32.0.0", 2));
             assertThat(caps.apps()).contains("core", "files", "app_api", "theming", "provisioning_api");
             assertThat(caps.capability("files")).isPresent();
             assertThat(caps.capability("no_such_app")).isEmpty();
@@ -93,7 +93,7 @@ class OcsCapturesTest {
             assertThat(caps.apps()).containsExactly("bruteforce", "app_api", "theming");
             assertThat(caps.core().pollInterval()).isNull();
             // AppAPI tells anonymous callers its version but not its log level
-            assertThat(caps.appApi()).contains(new Capabilities.AppApiCapabilities("32.0.0", null));
+            assertThat(caps.appApi()).contains(new Capabilities.AppApi("32.0.0", null));
         }
         assertThat(wm.getAllServeEvents().get(0).getRequest().containsHeader("Authorization"))
                 .isFalse();

@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
@@ -50,9 +51,10 @@ class OcsClientTest {
         wm.stubFor(
                 get(urlPathEqualTo("/nextcloud/ocs/v2.php/cloud/capabilities")).willReturn(caps.response()));
         wm.stubFor(get(urlPathEqualTo("/nextcloud/status.php")).willReturn(status.response()));
-        try (OcsClient nc =
-                OcsClient.builder().baseUrl(wm.baseUrl() + "/nextcloud/").build()) {
-            assertThat(nc.baseUrl().toString()).isEqualTo(wm.baseUrl() + "/nextcloud");
+        try (OcsClient nc = OcsClient.builder()
+                .baseUri(URI.create(wm.baseUrl() + "/nextcloud/"))
+                .build()) {
+            assertThat(nc.baseUri().toString()).isEqualTo(wm.baseUrl() + "/nextcloud");
             assertThat(nc.capabilities().nextcloudVersion().major()).isEqualTo(32);
             assertThat(nc.status().versionString()).isEqualTo("32.0.1");
         }
@@ -61,7 +63,8 @@ class OcsClientTest {
     @Test
     void defaultsAreJsonV2AndEveryRequestCarriesTheOcsHeader() {
         serveOk();
-        try (OcsClient nc = OcsClient.builder().baseUrl(wm.baseUrl()).build()) {
+        try (OcsClient nc =
+                OcsClient.builder().baseUri(URI.create(wm.baseUrl())).build()) {
             assertThat(nc.format()).isEqualTo(OcsFormat.JSON);
             assertThat(nc.apiVersion()).isEqualTo(OcsApiVersion.V2);
             assertThat(nc.credentials()).isEqualTo(Credentials.none());
@@ -85,7 +88,7 @@ class OcsClientTest {
                         .withBody("<?xml version=\"1.0\"?><ocs><meta><status>ok</status><statuscode>100</statuscode>"
                                 + "<message>OK</message></meta><data><a>1</a></data></ocs>")));
         try (OcsClient nc = OcsClient.builder()
-                .baseUrl(wm.baseUrl())
+                .baseUri(URI.create(wm.baseUrl()))
                 .format(OcsFormat.XML)
                 .apiVersion(OcsApiVersion.V1)
                 .build()) {
@@ -107,7 +110,8 @@ class OcsClientTest {
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"ocs\":{\"meta\":{\"statuscode\":200},\"data\":[{\"id\":\"7\"},{\"id\":8}]}}")));
         record Item(int id) {}
-        try (OcsClient nc = OcsClient.builder().baseUrl(wm.baseUrl()).build()) {
+        try (OcsClient nc =
+                OcsClient.builder().baseUri(URI.create(wm.baseUrl())).build()) {
             OcsResponse<List<Item>> r = nc.ocs(
                     OcsRequest.post("/apps/x/items")
                             .jsonBody(Map.of("name", "n"))
@@ -132,7 +136,8 @@ class OcsClientTest {
                 .willReturn(aResponse().withStatus(204)));
         record Daemon(String name) {}
         record Daemons(List<Daemon> daemons) {}
-        try (OcsClient nc = OcsClient.builder().baseUrl(wm.baseUrl()).build()) {
+        try (OcsClient nc =
+                OcsClient.builder().baseUri(URI.create(wm.baseUrl())).build()) {
             OcsRequest r = OcsRequest.get("/index.php/apps/app_api/daemons").build();
             assertThat(nc.json(r).path("default_daemon_config").asText()).isEqualTo("manual");
             assertThat(nc.json(r, Daemons.class).daemons()).containsExactly(new Daemon("manual"));
@@ -182,7 +187,7 @@ class OcsClientTest {
         serveOk();
         HttpClient http = HttpClient.newBuilder().build();
         OcsClient nc = OcsClient.builder()
-                .baseUrl(wm.baseUrl())
+                .baseUri(URI.create(wm.baseUrl()))
                 .httpClient(http)
                 .credentials(Credentials.basic("admin", Secret.of("pw")))
                 .userAgent("test-agent/1")
@@ -210,7 +215,7 @@ class OcsClientTest {
     @Test
     void toStringShowsTheServerButNoSecret() {
         try (OcsClient nc = OcsClient.builder()
-                .baseUrl("https://cloud.example.com/nextcloud")
+                .baseUri(URI.create("https://cloud.example.com/nextcloud"))
                 .credentials(Credentials.basic("admin", Secret.of("Sup3rSecret")))
                 .build()) {
             assertThat(nc.toString())
@@ -224,7 +229,7 @@ class OcsClientTest {
     void aRequestTimeoutOverrideApplies() {
         wm.stubFor(any(anyUrl()).willReturn(aResponse().withFixedDelay(3_000).withBody(OK_EMPTY)));
         try (OcsClient nc = OcsClient.builder()
-                .baseUrl(wm.baseUrl())
+                .baseUri(URI.create(wm.baseUrl()))
                 .retryPolicy(RetryPolicy.none())
                 .build()) {
             assertThatThrownBy(() -> nc.ocs(OcsRequest.get("/cloud/user")
@@ -237,7 +242,7 @@ class OcsClientTest {
     @Test
     void invalidConfigurationAndRequestsAreRefused() {
         assertThatThrownBy(() -> OcsClient.builder().build()).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> OcsClient.builder().baseUrl("cloud.example.com"))
+        assertThatThrownBy(() -> OcsClient.builder().baseUri(URI.create("cloud.example.com")))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> OcsRequest.get("/../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> OcsRequest.get("http://evil.example/x")).isInstanceOf(IllegalArgumentException.class);
@@ -257,7 +262,8 @@ class OcsClientTest {
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/xml")
                         .withBody("<ocs><meta><statuscode>200</statuscode></meta><data/></ocs>")));
-        try (OcsClient nc = OcsClient.builder().baseUrl(wm.baseUrl()).build()) {
+        try (OcsClient nc =
+                OcsClient.builder().baseUri(URI.create(wm.baseUrl())).build()) {
             nc.ocs(OcsRequest.get("/x")
                     .header("accept", "application/xml")
                     .header("OCS-APIRequest", "false")

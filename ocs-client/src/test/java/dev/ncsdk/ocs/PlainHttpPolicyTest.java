@@ -161,7 +161,7 @@ class PlainHttpPolicyTest {
     void anOcsClientSendsCredentialsOverPlainHttpAndWarnsOncePerClient() {
         Credentials alice = Credentials.basic("alice", Secret.of(PASSWORD));
         try (OcsClient nc = OcsClient.builder()
-                .baseUrl("http://nextcloud")
+                .baseUri(URI.create("http://nextcloud"))
                 .credentials(alice)
                 .httpClient(throughProxy())
                 .build()) {
@@ -180,7 +180,7 @@ class PlainHttpPolicyTest {
 
         // another client warns again, once
         try (OcsClient other = OcsClient.builder()
-                .baseUrl("http://nextcloud")
+                .baseUri(URI.create("http://nextcloud"))
                 .credentials(alice)
                 .httpClient(throughProxy())
                 .build()) {
@@ -193,13 +193,13 @@ class PlainHttpPolicyTest {
     @Test
     void anonymousCallsAndLoopbackHostsAreNotWarnedAbout() {
         try (OcsClient anon = OcsClient.builder()
-                .baseUrl("http://nextcloud")
+                .baseUri(URI.create("http://nextcloud"))
                 .httpClient(throughProxy())
                 .build()) {
             anon.ocs(OcsRequest.get("/cloud/capabilities").build());
         }
         try (OcsClient local = OcsClient.builder()
-                .baseUrl("http://127.0.0.1:" + proxy.port())
+                .baseUri(URI.create("http://127.0.0.1:" + proxy.port()))
                 .credentials(Credentials.basic("alice", Secret.of(PASSWORD)))
                 .build()) {
             local.ocs(OcsRequest.get("/cloud/user").build());

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,7 +31,7 @@ class RevalidationTest {
 
     private static OcsClient client() {
         return OcsClient.builder()
-                .baseUrl(wm.baseUrl())
+                .baseUri(URI.create(wm.baseUrl()))
                 .retryPolicy(RetryPolicy.none())
                 .build();
     }
@@ -53,17 +54,18 @@ class RevalidationTest {
     void theTagOfA200IsSentBackByteForByteAndA304MeansUnchanged() {
         serve(TAG, true);
         try (OcsClient nc = client()) {
-            Revalidated<Capabilities> first = nc.capabilities(null);
+            Conditional<Capabilities> first = nc.capabilities(null);
             assertThat(first.notModified()).isFalse();
-            assertThat(first.value().nextcloudVersion().major()).isEqualTo(32);
-            assertThat(first.changed()).containsSame(first.value());
-            assertThat(first.etag()).isEqualTo(TAG);
+            assertThat(first.value().orElseThrow().nextcloudVersion().major()).isEqualTo(32);
+            assertThat(first.orElse(null)).isSameAs(first.value().orElseThrow());
+            assertThat(first.etag()).contains(TAG);
 
-            Revalidated<Capabilities> second = nc.capabilities(first.etag());
+            Conditional<Capabilities> second = nc.capabilities(first.etag().orElseThrow());
             assertThat(second.notModified()).isTrue();
-            assertThat(second.value()).isNull();
-            assertThat(second.changed()).isEmpty();
-            assertThat(second.etag()).isEqualTo(TAG);
+            assertThat(second.value()).isEmpty();
+            assertThat(second.orElse(first.value().orElseThrow()))
+                    .isSameAs(first.value().orElseThrow());
+            assertThat(second.etag()).contains(TAG);
         }
         wm.verify(1, getRequestedFor(urlPathEqualTo(CAPS)).withHeader("If-None-Match", absent()));
         wm.verify(1, getRequestedFor(urlPathEqualTo(CAPS)).withHeader("If-None-Match", equalTo(TAG)));
@@ -73,9 +75,10 @@ class RevalidationTest {
     void theAsyncTwinRevalidatesToo() throws Exception {
         serve(TAG, true);
         try (OcsClient nc = client()) {
-            Revalidated<Capabilities> first = nc.capabilitiesAsync(null).get();
-            assertThat(first.value().nextcloudVersion().major()).isEqualTo(32);
-            assertThat(nc.capabilitiesAsync(first.etag()).get().notModified()).isTrue();
+            Conditional<Capabilities> first = nc.capabilitiesAsync(null).get();
+            assertThat(first.value().orElseThrow().nextcloudVersion().major()).isEqualTo(32);
+            assertThat(nc.capabilitiesAsync(first.etag().orElseThrow()).get().notModified())
+                    .isTrue();
         }
     }
 
@@ -84,9 +87,9 @@ class RevalidationTest {
         String weak = "W/\"caps-41\"";
         serve(weak, false);
         try (OcsClient nc = client()) {
-            Revalidated<Capabilities> r = nc.capabilities(weak);
+            Conditional<Capabilities> r = nc.capabilities(weak);
             assertThat(r.notModified()).isTrue();
-            assertThat(r.etag()).isEqualTo(weak);
+            assertThat(r.etag()).contains(weak);
         }
         wm.verify(1, getRequestedFor(urlPathEqualTo(CAPS)).withHeader("If-None-Match", equalTo(weak)));
     }
@@ -98,10 +101,10 @@ class RevalidationTest {
                 .withHeader("If-None-Match", equalTo("\"old\""))
                 .willReturn(Capture.load("01").response()));
         try (OcsClient nc = client()) {
-            Revalidated<Capabilities> r = nc.capabilities("\"old\"");
+            Conditional<Capabilities> r = nc.capabilities("\"old\"");
             assertThat(r.notModified()).isFalse();
-            assertThat(r.value().nextcloudVersion().major()).isEqualTo(32);
-            assertThat(r.etag()).isEqualTo(TAG);
+            assertThat(r.value().orElseThrow().nextcloudVersion().major()).isEqualTo(32);
+            assertThat(r.etag()).contains(TAG);
         }
     }
 
@@ -145,8 +148,17 @@ class RevalidationTest {
     }
 
     @Test
-    void aNotModifiedAnswerCannotCarryAValue() {
-        assertThatThrownBy(() -> new Revalidated<>(true, "x", TAG)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(new Revalidated<String>(false, "x", null).changed()).contains("x");
+    void aNotModifiedAnswerHasNoValueAndAChangedOneAlwaysHasOne() {
+        Conditional<String> unchanged = Conditional.unchanged(TAG);
+        assertThat(unchanged.notModified()).isTrue();
+        assertThat(unchanged.value()).isEmpty();
+        assertThat(unchanged.orElse("kept")).isEqualTo("kept");
+        assertThat(unchanged.etag()).contains(TAG);
+        Conditional<String> changed = Conditional.changed("x", null);
+        assertThat(changed.notModified()).isFalse();
+        assertThat(changed.value()).contains("x");
+        assertThat(changed.etag()).isEmpty();
+        assertThatThrownBy(() -> Conditional.changed(null, TAG)).isInstanceOf(NullPointerException.class);
+        assertThat(unchanged.toString()).contains("not modified");
     }
 }

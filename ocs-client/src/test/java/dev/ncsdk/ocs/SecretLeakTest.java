@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -140,7 +141,7 @@ class SecretLeakTest {
 
         Credentials basic = Credentials.basic("alice", Secret.of(PASSWORD));
         OcsClient nc = OcsClient.builder()
-                .baseUrl(wm.baseUrl())
+                .baseUri(URI.create(wm.baseUrl()))
                 .credentials(basic)
                 .retryPolicy(RetryPolicy.builder()
                         .maxAttempts(2)
@@ -198,7 +199,7 @@ class SecretLeakTest {
 
         // a connection that cannot be made
         try (OcsClient dead = nc.toBuilder()
-                .baseUrl("http://127.0.0.1:1")
+                .baseUri(URI.create("http://127.0.0.1:1"))
                 .retryPolicy(RetryPolicy.none())
                 .build()) {
             see(catchThrowable(() -> dead.ocs(create)));
@@ -233,7 +234,7 @@ class SecretLeakTest {
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"ocs\":{\"meta\":{\"statuscode\":200},\"data\":[]}}")));
         try (OcsClient nc = OcsClient.builder()
-                .baseUrl(wm.baseUrl())
+                .baseUri(URI.create(wm.baseUrl()))
                 .credentials(Credentials.basic("alice", Secret.of(PASSWORD)))
                 .build()) {
             nc.ocs(OcsRequest.get("/cloud/user").build());

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.net.URI;
 
 /** Serves captures with WireMock: the stub answers only requests an OCS client should send. */
 final class WireMockSupport {
@@ -22,7 +23,7 @@ final class WireMockSupport {
 
     static OcsClient client(WireMockExtension wm, Credentials credentials, OcsFormat format) {
         return OcsClient.builder()
-                .baseUrl(wm.baseUrl())
+                .baseUri(URI.create(wm.baseUrl()))
                 .credentials(credentials)
                 .format(format)
                 .retryPolicy(RetryPolicy.none())

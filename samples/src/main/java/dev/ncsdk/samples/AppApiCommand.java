@@ -72,7 +72,7 @@ public final class AppApiCommand extends SampleCommand {
     public Integer call() {
         PrintWriter out = out();
         try (AppApiAdminClient admin = AppApiAdminClient.builder()
-                .baseUrl(url)
+                .baseUri(java.net.URI.create(url))
                 .credentials(Secrets.basic(user, passwordEnv))
                 .requestTimeout(Duration.ofSeconds(timeoutSeconds))
                 .build()) {

@@ -62,7 +62,7 @@ final class DemoCommand extends SampleCommand {
     private static void ocs(DemoServer server, PrintWriter out) {
         out.println("== OCS (ocs-client)");
         try (OcsClient nc = OcsClient.builder()
-                .baseUrl(server.nextcloudUrl())
+                .baseUri(server.nextcloudUrl())
                 .credentials(Credentials.appPassword("demo", Secret.of("demo-app-password")))
                 .build()) {
             out.println("client: " + nc);
@@ -89,7 +89,7 @@ final class DemoCommand extends SampleCommand {
         out.println("== App Store (appstore-client)");
         Map<String, String> installed = Map.of("demo_notes", "2.0.3", "demo_tasks", "1.4.0", "demo_maps", "0.9.1");
         try (AppStoreClient store = AppStoreClient.builder()
-                .baseUrl(server.storeUrl().toString())
+                .baseUri(server.storeUrl())
                 .cache(ResponseCache.inMemory())
                 .maxAge(java.time.Duration.ZERO) // revalidate on every read, to show the ETag at work
                 .build()) {
@@ -101,7 +101,7 @@ final class DemoCommand extends SampleCommand {
                         .php("8.2.36")
                         .channel(channel)
                         .build()
-                        .check(store, installed);
+                        .check(dev.ncsdk.appstore.update.InstalledApps.of(installed), store);
                 out.println(
                         "updates on " + channel.name().toLowerCase(java.util.Locale.ROOT) + " for " + installed + ":");
                 for (AppUpdate u : report.updates()) {

@@ -73,7 +73,7 @@ final class FleetCheck {
         AppStoreClient built;
         try {
             built = AppStoreClient.builder()
-                    .baseUrl(c.store)
+                    .baseUri(URI.create(c.store))
                     .userAgent("ncsdk-samples update-check")
                     .cache(c.cache != null ? ResponseCache.onDisk(c.cache) : ResponseCache.none())
                     .build();
@@ -229,7 +229,7 @@ final class FleetCheck {
                                 .userAgent("ncsdk-samples update-check")
                                 .requestTimeout(Duration.ofSeconds(c.timeoutSeconds))
                         : first.toBuilder();
-                OcsClient client = b.baseUrl(t.url).credentials(t.credentials).build();
+                OcsClient client = b.baseUri(t.url).credentials(t.credentials).build();
                 if (first == null) {
                     first = client;
                 }

@@ -99,7 +99,7 @@ public final class OcsCommand extends SampleCommand {
         OcsRequest.Builder rb;
         try {
             b = OcsClient.builder()
-                    .baseUrl(url)
+                    .baseUri(java.net.URI.create(url))
                     .format(xml ? OcsFormat.XML : OcsFormat.JSON)
                     .apiVersion(v1 ? OcsApiVersion.V1 : OcsApiVersion.V2)
                     .requestTimeout(Duration.ofSeconds(Math.max(1, timeoutSeconds)))

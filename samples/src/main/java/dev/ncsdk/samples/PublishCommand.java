@@ -34,7 +34,7 @@ public final class PublishCommand extends SampleCommand {
     @Option(
             names = "--store",
             description = "the store's API base URL, default ${DEFAULT-VALUE}",
-            defaultValue = AppStorePublisher.DEFAULT_BASE_URL)
+            defaultValue = AppStorePublisher.DEFAULT_BASE_URI)
     String store;
 
     @Option(
@@ -83,7 +83,7 @@ public final class PublishCommand extends SampleCommand {
         }
         AppSigner signer = AppSigner.fromFile(key, Secrets.fromEnvOrNull(passwordEnv));
         AppStorePublisher.Builder b = AppStorePublisher.builder()
-                .baseUrl(store)
+                .baseUri(URI.create(store))
                 .credentials(token == null ? Credentials.none() : Credentials.token(Secret.of(token)))
                 .allowInsecureHttp(allowInsecureHttp);
         if (insecure) {

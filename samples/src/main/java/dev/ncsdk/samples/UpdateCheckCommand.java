@@ -42,7 +42,7 @@ public final class UpdateCheckCommand extends SampleCommand {
             names = "--store",
             paramLabel = "URL",
             description = "App Store API base URL (default: ${DEFAULT-VALUE}).",
-            defaultValue = AppStoreClient.DEFAULT_BASE_URL)
+            defaultValue = AppStoreClient.DEFAULT_BASE_URI)
     String store;
 
     @Option(
@@ -128,7 +128,7 @@ public final class UpdateCheckCommand extends SampleCommand {
      * @param args the whole command line, the command's name first
      */
     void startEarly(String[] args) {
-        String store = AppStoreClient.DEFAULT_BASE_URL;
+        String store = AppStoreClient.DEFAULT_BASE_URI;
         Path installedFile = null;
         Path cacheDir = null;
         Map<String, String> appArgs = new LinkedHashMap<>();
@@ -204,13 +204,16 @@ public final class UpdateCheckCommand extends SampleCommand {
         Map<String, String> installedApps = new LinkedHashMap<>();
         if (installed != null) {
             try {
-                installedApps.putAll(InstalledApps.fromOccAppList(installed));
+                installedApps.putAll(InstalledApps.fromOccAppList(installed).asMap());
             } catch (IllegalArgumentException e) {
                 dropEarly();
                 return Failures.usage(err(), "--installed: " + e.getMessage());
-            } catch (IOException e) {
+            } catch (java.io.UncheckedIOException e) {
                 dropEarly();
-                return Failures.usage(err(), "--installed: cannot read " + installed + ": " + e.getMessage());
+                return Failures.usage(
+                        err(),
+                        "--installed: cannot read " + installed + ": "
+                                + e.getCause().getMessage());
             }
         }
         installedApps.putAll(apps);
@@ -226,17 +229,17 @@ public final class UpdateCheckCommand extends SampleCommand {
         early = null;
         UpdateReport report;
         if (started != null && started.isFor(store, cache, installedApps.keySet())) {
-            report = checker.build().check(installedApps, started.apps());
+            report = checker.build().check(InstalledApps.of(installedApps), started.apps());
         } else {
             if (started != null) {
                 started.abandon();
             }
             AppStoreClient.Builder client = AppStoreClient.builder()
-                    .baseUrl(store)
+                    .baseUri(java.net.URI.create(store))
                     .userAgent(USER_AGENT)
                     .cache(cache != null ? ResponseCache.onDisk(cache) : ResponseCache.none());
             try (AppStoreClient storeClient = client.build()) {
-                report = checker.build().check(storeClient, installedApps);
+                report = checker.build().check(InstalledApps.of(installedApps), storeClient);
             }
         }
         PrintWriter out = out();
@@ -418,11 +421,11 @@ public final class UpdateCheckCommand extends SampleCommand {
             ResponseCache responses;
             try {
                 if (installedFile != null) {
-                    installed.putAll(InstalledApps.fromOccAppList(installedFile));
+                    installed.putAll(InstalledApps.fromOccAppList(installedFile).asMap());
                 }
                 installed.putAll(appArgs);
                 responses = cacheDir != null ? ResponseCache.onDisk(cacheDir) : ResponseCache.none();
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 ids.complete(Set.of()); // matches nothing: call() reads again and reports the problem itself
                 apps.cancel(false);
                 return;
@@ -433,7 +436,7 @@ public final class UpdateCheckCommand extends SampleCommand {
                 return;
             }
             try (AppStoreClient c = AppStoreClient.builder()
-                    .baseUrl(store)
+                    .baseUri(java.net.URI.create(store))
                     .userAgent(USER_AGENT)
                     .cache(responses)
                     .build()) {

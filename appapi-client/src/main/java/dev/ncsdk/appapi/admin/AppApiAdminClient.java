@@ -22,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <pre>{@code
  * try (AppApiAdminClient admin = AppApiAdminClient.builder()
- *         .baseUrl("https://cloud.example.com")
+ *         .baseUri(URI.create("https://cloud.example.com"))
  *         .credentials(Credentials.basic("admin", Secret.fromEnv("NC_ADMIN_PASSWORD")))
  *         .build()) {
  *     DaemonList daemons = admin.daemons().list();
@@ -41,6 +41,8 @@ import java.util.concurrent.CompletableFuture;
  * {@link dev.ncsdk.appapi.AppApiRefusedException}. Routes that need a password confirmation passed with Basic auth
  * and either the login password or an app password on Nextcloud 32; a server that asks for a confirmation anyway
  * makes the call fail with {@link dev.ncsdk.ocs.NcPasswordConfirmationRequiredException}.
+ *
+ * @since 0.1.0
  */
 public final class AppApiAdminClient implements AutoCloseable {
     private final URI base;
@@ -149,7 +151,7 @@ public final class AppApiAdminClient implements AutoCloseable {
      *
      * @return the URL
      */
-    public URI baseUrl() {
+    public URI baseUri() {
         return base;
     }
 
@@ -173,6 +175,8 @@ public final class AppApiAdminClient implements AutoCloseable {
      * ClientBuilder}. Credentials: {@link Credentials#basic} with the login password (needed for routes that ask for
      * a password confirmation) or {@link Credentials#appPassword}. Installs wait up to about 5 s on the server, well
      * within the default 30 s request timeout; container logs can be large, within the default 32 MiB limit.
+     *
+     * @since 0.1.0
      */
     public static final class Builder extends ClientBuilder<Builder> {
         private OcsClient ocsClient;
@@ -218,11 +222,11 @@ public final class AppApiAdminClient implements AutoCloseable {
                 HttpTransport t = sdk.hasTransportSettings(this) || sdk.hasCredentials(this)
                         ? sdk.transportOver(this, shared).build()
                         : shared.view();
-                return new AppApiAdminClient(ocsClient.baseUrl(), t, ocsClient, false);
+                return new AppApiAdminClient(ocsClient.baseUri(), t, ocsClient, false);
             }
-            URI base = sdk.baseUrl(this);
+            URI base = sdk.baseUri(this);
             if (base == null) {
-                throw new IllegalStateException("baseUrl is required");
+                throw new IllegalStateException("baseUri is required");
             }
             if (!sdk.hasCredentials(this)) {
                 throw new IllegalStateException("an admin's credentials are required");

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 /**
  * AppAPI's global settings ({@code PUT /apps/app_api/admin-config}). AppAPI has no route to read them back (its
  * admin page gets them with the page); the default daemon is readable through {@link Daemons#list()}.
+ *
+ * @since 0.1.0
  */
 public final class AppApiSettings {
     /** The default daemon's name. */

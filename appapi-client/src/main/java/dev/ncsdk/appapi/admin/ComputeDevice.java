@@ -12,6 +12,7 @@ import java.util.Objects;
  *
  * @param id {@code cpu}, {@code cuda} or {@code rocm} (kept as sent)
  * @param label the label shown in the admin UI
+ * @since 0.1.0
  */
 public record ComputeDevice(String id, String label) {
     /** The CPU. */

@@ -6,5 +6,6 @@ package dev.ncsdk.appapi.admin;
  *
  * @param daemonName the daemon checked
  * @param reachable whether the daemon answered
+ * @since 0.1.0
  */
 public record ConnectionCheck(String daemonName, boolean reachable) {}

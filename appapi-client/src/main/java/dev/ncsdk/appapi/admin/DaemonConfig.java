@@ -33,6 +33,7 @@ import java.util.OptionalInt;
  * @param host {@code host:port} of the daemon (HaRP, the Docker Socket Proxy) or of the ExApp host (manual-install)
  * @param deployConfig the deploy configuration
  * @param exAppsCount how many ExApps the daemon runs (only in {@link Daemons#list()}), or {@code null}
+ * @since 0.1.0
  */
 public record DaemonConfig(
         Integer id,
@@ -365,7 +366,11 @@ public record DaemonConfig(
         return name.equals(other);
     }
 
-    /** Builds a {@link DaemonConfig}; {@link #build()} checks what AppAPI would refuse. */
+    /**
+     * Builds a {@link DaemonConfig}; {@link #build()} checks what AppAPI would refuse.
+     *
+     * @since 0.1.0
+     */
     public static final class Builder {
         private String name;
         private String displayName;

@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param daemons the daemons, each with its ExApp count; secrets are {@link DaemonSecret#stored()}
  * @param defaultDaemonName the default daemon's name, empty when none is set
+ * @since 0.1.0
  */
 public record DaemonList(List<DaemonConfig> daemons, String defaultDaemonName) {
     /**

@@ -12,6 +12,8 @@ import java.util.Optional;
  * {@linkplain #stored() stored on the server}, which is what a daemon read from the server carries (AppAPI masks it
  * as {@value #MASKED} in lists, and sends its encrypted form after register and unregister). Updating a daemon with
  * a stored secret sends {@value #MASKED}, which tells AppAPI to keep the secret it has.
+ *
+ * @since 0.1.0
  */
 public final class DaemonSecret {
     /** The placeholder AppAPI shows instead of a daemon's secret and accepts back as "keep the stored one". */

@@ -21,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * when it does not, the call fails with {@link dev.ncsdk.ocs.NcPasswordConfirmationRequiredException}. A
  * non-admin gets {@link dev.ncsdk.ocs.NcForbiddenException}, bad credentials
  * {@link dev.ncsdk.ocs.NcUnauthorizedException}.
+ *
+ * @since 0.1.0
  */
 public final class Daemons {
     private final AdminHttp http;

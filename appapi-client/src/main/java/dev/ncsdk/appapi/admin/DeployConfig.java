@@ -25,6 +25,7 @@ import java.util.Set;
  * @param resourceLimits container limits, or {@code null}
  * @param additionalOptions free options such as {@code OVERRIDE_APP_HOST}
  * @param extra fields this SDK does not model, kept for the round trip
+ * @since 0.1.0
  */
 public record DeployConfig(
         String net,
@@ -176,7 +177,11 @@ public record DeployConfig(
         return o;
     }
 
-    /** Builds a {@link DeployConfig}. */
+    /**
+     * Builds a {@link DeployConfig}.
+     *
+     * @since 0.1.0
+     */
     public static final class Builder {
         private String net = "host";
         private String nextcloudUrl;

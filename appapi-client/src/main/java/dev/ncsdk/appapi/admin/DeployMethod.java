@@ -5,6 +5,8 @@ import java.util.Locale;
 /**
  * How a deploy daemon deploys ExApps: the daemon's {@code accepts_deploy_id}. A value this SDK does not know reads
  * as {@link #UNKNOWN}; {@link DaemonConfig#acceptsDeployId()} keeps the raw text.
+ *
+ * @since 0.1.0
  */
 public enum DeployMethod {
     /** Docker, through HaRP or the (deprecated) Docker Socket Proxy: {@code docker-install}. */

@@ -16,6 +16,7 @@ import java.util.Objects;
  *
  * @param environmentVariables variable values by name
  * @param mounts host directories to mount
+ * @since 0.1.0
  */
 public record DeployOptions(Map<String, String> environmentVariables, List<Mount> mounts) {
     /** No options. */
@@ -84,7 +85,11 @@ public record DeployOptions(Map<String, String> environmentVariables, List<Mount
         return o;
     }
 
-    /** Builds {@link DeployOptions}. */
+    /**
+     * Builds {@link DeployOptions}.
+     *
+     * @since 0.1.0
+     */
     public static final class Builder {
         private final Map<String, String> env = new LinkedHashMap<>();
         private final List<Mount> mounts = new ArrayList<>();

@@ -11,6 +11,7 @@ import dev.ncsdk.appapi.internal.Json;
  * @param version the registered version
  * @param enabled whether it is enabled
  * @param status its install/update status
+ * @since 0.1.0
  */
 public record ExAppInfo(String id, String name, String version, boolean enabled, ExAppStatus status) {
     /**

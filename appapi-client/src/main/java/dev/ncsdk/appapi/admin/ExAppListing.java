@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param updateVersion the version an update would bring, or {@code null}
  * @param error the last error, empty when none
  * @param raw the whole entry, for fields this SDK does not model
+ * @since 0.1.0
  */
 public record ExAppListing(
         String id,

@@ -18,6 +18,7 @@ import java.util.OptionalInt;
  * @param deployStartTime when deploying started, or {@code null}
  * @param initStartTime when init started, or {@code null}
  * @param heartbeatCount failed heartbeat rounds counted by AppAPI, or {@code null}
+ * @since 0.1.0
  */
 public record ExAppStatus(
         int deploy,

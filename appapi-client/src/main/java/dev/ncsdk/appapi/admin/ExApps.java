@@ -27,6 +27,8 @@ import java.util.concurrent.TimeUnit;
  * admin page routes (plain JSON). Install, update and uninstall run {@code occ} commands on the server in the
  * background: they return when AppAPI has started them, and {@link #status} or {@link #awaitReady} follow the rest.
  * Several of these routes are GET requests that change state; the SDK never retries them.
+ *
+ * @since 0.1.0
  */
 public final class ExApps {
     private static final String OCS = "/apps/app_api/api/v1/ex-app";

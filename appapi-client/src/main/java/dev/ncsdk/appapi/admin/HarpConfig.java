@@ -12,6 +12,7 @@ import java.util.List;
  * @param frpAddress {@code host:port} of HaRP's FRP server (default port 8782), without a scheme
  * @param dockerSocketPort the Docker Engine port HaRP exposes to AppAPI (default 24000)
  * @param exAppDirect whether HaRP reaches ExApps directly instead of through FRP tunnels (not with {@code net=host})
+ * @since 0.1.0
  */
 public record HarpConfig(String frpAddress, int dockerSocketPort, boolean exAppDirect) {
     /** HaRP's default Docker socket port. */

@@ -9,5 +9,6 @@ package dev.ncsdk.appapi.admin;
  * @param started {@code true} when a new install started; {@code false} when the ExApp was already registered and
  *     AppAPI enabled it instead
  * @param updateRequired when already registered: whether the store has an update AppAPI wants installed first
+ * @since 0.1.0
  */
 public record InstallResult(String appId, boolean started, boolean updateRequired) {}

@@ -14,6 +14,7 @@ import dev.ncsdk.appapi.internal.Json;
  * @param externalTrafficPolicy {@code Cluster} or {@code Local}, or {@code null}
  * @param loadBalancerIp a fixed load balancer IP, or {@code null}
  * @param nodeAddressType {@code InternalIP} or {@code ExternalIP}, or {@code null}
+ * @since 0.1.0
  */
 public record KubernetesConfig(
         String exposeType,

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param hostPath the path on the Docker host
  * @param containerPath the path inside the container
  * @param readOnly whether the mount is read-only
+ * @since 0.1.0
  */
 public record Mount(String hostPath, String containerPath, boolean readOnly) {
     /**

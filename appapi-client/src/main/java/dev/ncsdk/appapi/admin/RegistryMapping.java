@@ -11,6 +11,7 @@ import java.util.Objects;
  *
  * @param from the registry named in the ExApp's manifest, such as {@code ghcr.io}
  * @param to the registry to pull from instead, or {@value #LOCAL}
+ * @since 0.1.0
  */
 public record RegistryMapping(String from, String to) {
     /** The target that means "do not pull, use the local image". */

@@ -9,6 +9,7 @@ import dev.ncsdk.appapi.internal.Json;
  *
  * @param memoryBytes the memory limit in bytes, or {@code null} for none
  * @param nanoCpus the CPU limit in billionths of a CPU, or {@code null} for none
+ * @since 0.1.0
  */
 public record ResourceLimits(Long memoryBytes, Long nanoCpus) {
     /**

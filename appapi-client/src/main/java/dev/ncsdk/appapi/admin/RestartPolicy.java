@@ -1,6 +1,10 @@
 package dev.ncsdk.appapi.admin;
 
-/** Docker restart policy for ExApp containers (AppAPI setting {@code container_restart_policy}). */
+/**
+ * Docker restart policy for ExApp containers (AppAPI setting {@code container_restart_policy}).
+ *
+ * @since 0.1.0
+ */
 public enum RestartPolicy {
     /** Never restart. */
     NO("no"),

@@ -21,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * Map<String, String> some = cfg.get(List.of("model", "api_key"));
  * int removed = cfg.delete("model", "api_key");
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class AppConfig {
     private final KeyValueCalls calls;

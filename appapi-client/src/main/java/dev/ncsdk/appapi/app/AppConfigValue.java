@@ -17,6 +17,7 @@ import dev.ncsdk.appapi.internal.Json;
  * @param key the key
  * @param value the value as stored (always text)
  * @param sensitive whether it is stored encrypted
+ * @since 0.1.0
  */
 public record AppConfigValue(long id, String appId, String key, String value, boolean sensitive) {
     /**

@@ -9,6 +9,8 @@ import dev.ncsdk.ocs.NcUnauthorizedException;
  * Nextcloud answers all of these the same way; {@link NextcloudApp} tells them from a disabled ExApp
  * ({@link ExAppDisabledException}) by asking {@code /ex-app/state}, the one route AppAPI answers while the ExApp is
  * disabled. A retry with the same credentials will not help, and AppAPI counts each failure as a brute-force attempt.
+ *
+ * @since 0.1.0
  */
 public class ExAppAuthenticationException extends NcUnauthorizedException {
     private static final long serialVersionUID = 1L;

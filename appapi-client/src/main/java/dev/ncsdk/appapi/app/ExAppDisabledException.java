@@ -7,6 +7,8 @@ import dev.ncsdk.ocs.ErrorResponse;
  * failed", the same answer as for a wrong secret). Only {@link NextcloudApp#enabled()} (and the init status while
  * installing or updating) still answer. The ExApp should stop its background work until Nextcloud calls its
  * {@code /enabled} endpoint again.
+ *
+ * @since 0.1.0
  */
 public class ExAppDisabledException extends ExAppAuthenticationException {
     private static final long serialVersionUID = 1L;

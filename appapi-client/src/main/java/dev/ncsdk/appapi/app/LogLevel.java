@@ -6,6 +6,8 @@ package dev.ncsdk.appapi.app;
  * <pre>{@code
  * nc.log().log(LogLevel.WARNING, "disk almost full");
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public enum LogLevel {
     /** 0: debugging detail. */

@@ -59,6 +59,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Typed calls turn AppAPI's refusals into {@link ExAppAuthenticationException} (wrong secret, unknown app id,
  * unknown user) or {@link ExAppDisabledException} (the ExApp is disabled); other failures are the SDK's usual
  * {@link dev.ncsdk.ocs.NcException} subtypes.
+ *
+ * @since 0.1.0
  */
 public final class NextcloudApp implements AutoCloseable {
     /** Where AppAPI's OCS routes live; the ExApp routes are called over OCS v1, as AppAPI's own SDK does. */
@@ -83,7 +85,7 @@ public final class NextcloudApp implements AutoCloseable {
      *
      * <pre>{@code
      * NextcloudApp nc = NextcloudApp.builder()
-     *         .baseUrl("https://cloud.example.com")
+     *         .baseUri(URI.create("https://cloud.example.com"))
      *         .appId("hello_java").appVersion("1.0.0").secret(Secret.fromEnv("APP_SECRET"))
      *         .build();
      * }</pre>
@@ -739,7 +741,7 @@ public final class NextcloudApp implements AutoCloseable {
     /** Shows the server, the app id, version, user and request id; never the secret. */
     @Override
     public String toString() {
-        return "NextcloudApp[" + shared.owner.baseUrl() + ", " + appId() + " " + shared.appVersion
+        return "NextcloudApp[" + shared.owner.baseUri() + ", " + appId() + " " + shared.appVersion
                 + (userId.isEmpty() ? ", system" : ", as " + userId)
                 + (requestId.isEmpty() ? "" : ", request " + requestId) + "]";
     }
@@ -786,9 +788,11 @@ public final class NextcloudApp implements AutoCloseable {
      *         .timeout(Duration.ofSeconds(10))
      *         .build();
      * }</pre>
+     *
+     * @since 0.1.0
      */
     public static final class Builder {
-        private String baseUrl;
+        private String baseUri;
         private String appId;
         private String appVersion;
         private Secret secret;
@@ -807,11 +811,11 @@ public final class NextcloudApp implements AutoCloseable {
         /**
          * Sets Nextcloud's URL ({@code NEXTCLOUD_URL}); a trailing {@code /index.php} or {@code /} is dropped.
          *
-         * @param url such as {@code https://cloud.example.com} or {@code http://nextcloud/index.php}
+         * @param uri such as {@code https://cloud.example.com} or {@code http://nextcloud/index.php}
          * @return this builder
          */
-        public Builder baseUrl(String url) {
-            this.baseUrl = Objects.requireNonNull(url, "url");
+        public Builder baseUri(URI uri) {
+            this.baseUri = Objects.requireNonNull(uri, "uri").toString();
             return this;
         }
 
@@ -969,7 +973,7 @@ public final class NextcloudApp implements AutoCloseable {
          * @throws java.io.UncheckedIOException when the CA bundle cannot be read
          */
         public NextcloudApp build() {
-            String url = pick(baseUrl, "NEXTCLOUD_URL");
+            String url = pick(baseUri, "NEXTCLOUD_URL");
             String id = pick(appId, "APP_ID");
             String version = pick(appVersion, "APP_VERSION");
             Secret s = secret != null ? secret : Secret.of(pick(null, "APP_SECRET"));
@@ -982,7 +986,7 @@ public final class NextcloudApp implements AutoCloseable {
                 throw new IllegalStateException("trustSystemCaBundle() and httpClient() cannot be combined");
             }
             OcsClient.Builder b = OcsClient.builder()
-                    .baseUrl(normaliseUrl(url))
+                    .baseUri(URI.create(normaliseUrl(url)))
                     .credentials(system)
                     .userAgent("ExApp/" + id + "/" + version + " ncsdk/" + HttpTransport.SDK_VERSION + " Java/"
                             + System.getProperty("java.version"))

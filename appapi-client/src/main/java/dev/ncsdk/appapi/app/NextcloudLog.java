@@ -21,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * System.Logger log = nc.systemLogger("my.exapp");        // the app's own logging, to Nextcloud's log
  * log.log(System.Logger.Level.WARNING, "queue is {0} long", size);
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class NextcloudLog {
     private final NextcloudApp app;

@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param messageParameters rich-object parameters of the message
  * @param objectType the object type ({@code app_api} by default)
  * @param objectId the object id (random by default)
+ * @since 0.1.0
  */
 public record Notification(
         String subject,
@@ -111,7 +112,11 @@ public record Notification(
         return Map.of("params", params);
     }
 
-    /** Builds a {@link Notification}. */
+    /**
+     * Builds a {@link Notification}.
+     *
+     * @since 0.1.0
+     */
     public static final class Builder {
         private final String subject;
         private String message = "";

@@ -14,6 +14,8 @@ import java.util.concurrent.CompletableFuture;
  * <pre>{@code
  * nc.asUser("alice").notifications().send(Notification.of("Report ready", "Your weekly report is ready"));
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class Notifications {
     private final NextcloudApp app;

@@ -19,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
  * String theme = prefs.get("theme").orElse("light");
  * prefs.delete("theme");
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class Preferences {
     private final KeyValueCalls calls;

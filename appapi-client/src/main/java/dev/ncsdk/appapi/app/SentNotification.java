@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param message the parsed message (usually empty)
  * @param link the link
  * @param icon the icon URL
+ * @since 0.1.0
  */
 public record SentNotification(
         String app,

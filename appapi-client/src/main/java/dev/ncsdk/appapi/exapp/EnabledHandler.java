@@ -11,6 +11,8 @@ import dev.ncsdk.appapi.app.NextcloudApp;
  * .onEnabled(nc -> nc.ocs().ocs(OcsRequest.post("/apps/app_api/api/v1/ui/top-menu")
  *         .jsonBody(Map.of("name", "main", "displayName", "Hello")).build()))
  * }</pre>
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface EnabledHandler {

@@ -63,6 +63,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a pool of workers while the init task waits for its own "progress 100" call, inside which AppAPI makes them.
  *
  * <p>Thread-safe once built. Logs through {@code System.Logger} {@code dev.ncsdk.appapi.exapp}, never a secret.
+ *
+ * @since 0.1.0
  */
 public final class ExApp implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.ncsdk.appapi.exapp");
@@ -267,7 +269,7 @@ public final class ExApp implements AutoCloseable {
                     } else {
                         ExAppConfig c = config();
                         nextcloud = NextcloudApp.builder()
-                                .baseUrl(c.nextcloudUrl().toString())
+                                .baseUri(c.nextcloudUrl())
                                 .appId(c.appId())
                                 .appVersion(c.appVersion())
                                 .secret(c.secret())
@@ -511,6 +513,8 @@ public final class ExApp implements AutoCloseable {
      * Configures an {@link ExApp}. Defaults: configuration from {@code System.getenv()}; 16 worker threads; request
      * bodies up to 10 MiB (413 beyond); request heads up to 64 KiB (431 beyond); 60 s per handler (503 beyond,
      * AppAPI itself waits 60 s for {@code /enabled}); 10 s grace on stop; 1024 open connections.
+     *
+     * @since 0.1.0
      */
     public static final class Builder {
         private Map<String, String> env = System.getenv();

@@ -37,6 +37,8 @@ import java.util.function.Function;
  *     response.sendError(401);
  * }
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class ExAppAuthenticator {
     /** The largest {@code AUTHORIZATION-APP-API} value decoded by default, in characters. */

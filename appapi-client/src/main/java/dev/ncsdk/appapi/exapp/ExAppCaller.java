@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param userId the Nextcloud user id, empty for a system call
  * @param requestId the {@code AA-REQUEST-ID} header (Nextcloud's request id, or {@code CLI}), empty when absent
  * @param appVersion the {@code EX-APP-VERSION} header
+ * @since 0.1.0
  */
 public record ExAppCaller(String userId, String requestId, String appVersion) {
     /**

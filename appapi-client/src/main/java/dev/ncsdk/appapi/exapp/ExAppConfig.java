@@ -48,6 +48,7 @@ import java.util.Objects;
  * @param computeDevice {@code CPU}, {@code CUDA} or {@code ROCM} ({@code COMPUTE_DEVICE}), upper case
  * @param harpSharedKey HaRP's shared key ({@code HP_SHARED_KEY}), or {@code null} when not behind HaRP
  * @param unixSocket the Unix socket HaRP's tunnel connects to ({@code HP_EXAPP_SOCK})
+ * @since 0.1.0
  */
 public record ExAppConfig(
         String appId,

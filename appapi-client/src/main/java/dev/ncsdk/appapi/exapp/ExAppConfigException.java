@@ -5,6 +5,8 @@ import dev.ncsdk.ocs.NcException;
 /**
  * A setting the ExApp needs is missing or malformed. The message names the environment variable (such as
  * {@code APP_PORT}) and, for a value that is not secret, what was wrong with it; a secret's value is never shown.
+ *
+ * @since 0.1.0
  */
 public final class ExAppConfigException extends NcException {
     private static final long serialVersionUID = 1L;

@@ -15,6 +15,8 @@ import dev.ncsdk.ocs.NcException;
  *     return Response.json(item);
  * })
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class ExAppHttpException extends NcException {
     private static final long serialVersionUID = 1L;

@@ -8,6 +8,8 @@ package dev.ncsdk.appapi.exapp;
  * <pre>{@code
  * Handler hello = req -> Response.json(Map.of("hello", req.user()));
  * }</pre>
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface Handler {

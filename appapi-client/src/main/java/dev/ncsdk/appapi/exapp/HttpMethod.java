@@ -1,6 +1,10 @@
 package dev.ncsdk.appapi.exapp;
 
-/** The HTTP methods an ExApp route can answer. */
+/**
+ * The HTTP methods an ExApp route can answer.
+ *
+ * @since 0.1.0
+ */
 public enum HttpMethod {
     /** {@code GET}. */
     GET,

@@ -13,6 +13,8 @@ package dev.ncsdk.appapi.exapp;
  *     }
  * })
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public interface InitProgress {
     /**

@@ -10,6 +10,8 @@ package dev.ncsdk.appapi.exapp;
  *     downloadModel();
  * };
  * }</pre>
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface InitTask {

@@ -30,6 +30,8 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>Not thread-safe beyond the handler's own thread; {@link #toString()} shows no header values.
+ *
+ * @since 0.1.0
  */
 public final class Request {
     private final HttpMethod method;

@@ -14,11 +14,17 @@ import dev.ncsdk.ocs.NcException;
  *     log.log(System.Logger.Level.WARNING, "refused: " + e.reason());
  * }
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class RequestAuthenticationException extends NcException {
     private static final long serialVersionUID = 1L;
 
-    /** Which check failed. */
+    /**
+     * Which check failed.
+     *
+     * @since 0.1.0
+     */
     public enum Reason {
         /** {@code EX-APP-ID}, {@code EX-APP-VERSION} or {@code AUTHORIZATION-APP-API} is missing or empty. */
         MISSING_HEADER,

@@ -19,6 +19,8 @@ import java.util.Objects;
  * return Response.bytes(png, "image/png");
  * return Response.status(204);                              // no body
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class Response {
     private final int status;

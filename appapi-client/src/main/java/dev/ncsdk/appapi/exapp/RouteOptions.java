@@ -16,6 +16,7 @@ import java.util.List;
  * @param bruteforceProtection answer statuses that count as a failed attempt in Nextcloud's brute-force
  *     protection (such as 401)
  * @param headersToExclude request headers the PHP proxy must not forward (HaRP forwards them anyway)
+ * @since 0.1.0
  */
 public record RouteOptions(List<Integer> bruteforceProtection, List<String> headersToExclude) {
     /**

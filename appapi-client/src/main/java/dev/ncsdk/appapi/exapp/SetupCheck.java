@@ -16,9 +16,14 @@ import java.util.Objects;
  * @param text what to show
  * @param linkUrl a link with more help, or {@code null}
  * @param linkLabel the link's label, or {@code null}
+ * @since 0.1.0
  */
 public record SetupCheck(Status status, String text, String linkUrl, String linkLabel) {
-    /** The outcome of a check. */
+    /**
+     * The outcome of a check.
+     *
+     * @since 0.1.0
+     */
     public enum Status {
         /** All is well. */
         SUCCESS,

@@ -10,6 +10,8 @@ import java.util.Map;
  * <pre>{@code
  * .onSetupChecks(nc -> Map.of("disk", SetupCheck.success("enough space")))
  * }</pre>
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface SetupChecksHandler {

@@ -10,6 +10,8 @@ import dev.ncsdk.appapi.app.NextcloudApp;
  * <pre>{@code
  * .onTrigger((providerId, nc) -> worker.wake(providerId))
  * }</pre>
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface TriggerHandler {

@@ -2,7 +2,11 @@ package dev.ncsdk.appapi.manifest;
 
 import java.util.Locale;
 
-/** Who may call an ExApp route through AppAPI's proxy or HaRP. */
+/**
+ * Who may call an ExApp route through AppAPI's proxy or HaRP.
+ *
+ * @since 0.1.0
+ */
 public enum AccessLevel {
     /** Anyone, logged in or not. */
     PUBLIC(0),

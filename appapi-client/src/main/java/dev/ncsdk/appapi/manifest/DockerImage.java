@@ -10,6 +10,7 @@ import java.util.List;
  * @param registry the registry, {@code docker.io} by default
  * @param image the image name, such as {@code nextcloud/test-deploy}
  * @param tag the tag, {@code latest} by default
+ * @since 0.1.0
  */
 public record DockerImage(String registry, String image, String tag) {
     /**

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param displayName the name shown in the install dialog
  * @param description the help text
  * @param defaultValue the default, empty for none
+ * @since 0.1.0
  */
 public record EnvironmentVariable(String name, String displayName, String description, String defaultValue) {
     /**

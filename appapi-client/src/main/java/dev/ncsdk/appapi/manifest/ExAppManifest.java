@@ -40,6 +40,7 @@ import org.w3c.dom.NodeList;
  * @param docker the image, or {@code null} (manual-install ExApps have none)
  * @param routes the routes reachable through the proxy or HaRP
  * @param environmentVariables the declared environment variables
+ * @since 0.1.0
  */
 public record ExAppManifest(
         String id,
@@ -377,7 +378,11 @@ public record ExAppManifest(
         return e == null ? null : e.getTextContent().trim();
     }
 
-    /** Builds an {@link ExAppManifest}; {@link #build()} validates. */
+    /**
+     * Builds an {@link ExAppManifest}; {@link #build()} validates.
+     *
+     * @since 0.1.0
+     */
     public static final class Builder {
         private final String id;
         private final String name;

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
  * @param accessLevel who may call it
  * @param headersToExclude request headers the proxy must not forward
  * @param bruteforceProtection response statuses that count as a failed attempt (such as 401, 429)
+ * @since 0.1.0
  */
 public record ExAppRoute(
         String url,

@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param secret the shared secret ({@code APP_SECRET})
  * @param port the port the ExApp listens on ({@code APP_PORT})
  * @param daemonConfigName the manual-install daemon, or {@code null} for AppAPI's default daemon
+ * @since 0.1.0
  */
 public record JsonInfo(ExAppManifest manifest, Secret secret, int port, String daemonConfigName) {
     /**

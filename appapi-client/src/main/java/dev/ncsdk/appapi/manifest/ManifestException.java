@@ -2,7 +2,11 @@ package dev.ncsdk.appapi.manifest;
 
 import java.util.List;
 
-/** An ExApp manifest AppAPI would refuse or misread; {@link #problems()} lists every problem found. */
+/**
+ * An ExApp manifest AppAPI would refuse or misread; {@link #problems()} lists every problem found.
+ *
+ * @since 0.1.0
+ */
 public class ManifestException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 

@@ -89,6 +89,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread-safe. The secret never appears in {@code toString()}, messages or log lines (recorded calls and
  * answers redact {@code AUTHORIZATION-APP-API}, {@code Authorization}, {@code harp-shared-key} and cookies). Close it
  * to stop the server and delete the persistent-storage directory it made.
+ *
+ * @since 0.1.0
  */
 public final class AppApiSimulator implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(AppApiSimulator.class.getName());
@@ -1503,6 +1505,8 @@ public final class AppApiSimulator implements AutoCloseable {
      *         .timeout(Duration.ofSeconds(5))
      *         .start();
      * }</pre>
+     *
+     * @since 0.1.0
      */
     public static final class Builder {
         private String appId = "test_exapp";

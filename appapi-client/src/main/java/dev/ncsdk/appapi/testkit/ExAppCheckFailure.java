@@ -14,6 +14,8 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>The message never holds the app secret.
+ *
+ * @since 0.1.0
  */
 public final class ExAppCheckFailure extends AssertionError {
     private static final long serialVersionUID = 1L;

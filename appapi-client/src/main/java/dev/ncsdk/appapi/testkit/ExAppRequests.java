@@ -21,6 +21,8 @@ import java.util.Objects;
  *
  * <p>Every request has the simulator's timeout; a request that gets no answer, or cannot reach the ExApp, throws
  * {@link ExAppCheckFailure} (step {@code request}).
+ *
+ * @since 0.1.0
  */
 public final class ExAppRequests {
     private final AppApiSimulator sim;

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param status the HTTP status
  * @param headers the response headers, names in lower case, values in order
  * @param body the raw body (inflated when the ExApp sent it gzip-encoded)
+ * @since 0.1.0
  */
 public record ExAppResponse(int status, Map<String, List<String>> headers, byte[] body) {
     /**

@@ -14,6 +14,8 @@ import java.util.Base64;
  * assertEquals(401, nc.forged().missingHeader("EX-APP-VERSION").get("/").status());
  * assertEquals(401, nc.forged().unsigned().get("/").status());
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class ForgedRequests {
     private final ExAppRequests base;

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param initResponse the ExApp's answer to {@code POST /init}
  * @param heartbeat the answer to the heartbeat sent when progress reached 100
  * @param enabled the answer to {@code PUT /enabled?enabled=1} sent when progress reached 100
+ * @since 0.1.0
  */
 public record InitOutcome(
         List<Integer> progress, ExAppResponse initResponse, ExAppResponse heartbeat, ExAppResponse enabled) {

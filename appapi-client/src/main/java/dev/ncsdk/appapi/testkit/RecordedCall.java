@@ -31,6 +31,7 @@ import java.util.Optional;
  * @param user the user half of a valid {@code AUTHORIZATION-APP-API} ({@code ""} for the system context), or
  *     {@code null} when the call was not validly signed
  * @param status the HTTP status the simulator answered
+ * @since 0.1.0
  */
 public record RecordedCall(
         Instant received,

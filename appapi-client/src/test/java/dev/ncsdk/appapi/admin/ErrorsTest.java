@@ -22,6 +22,7 @@ import dev.ncsdk.ocs.NcServerException;
 import dev.ncsdk.ocs.NcUnauthorizedException;
 import dev.ncsdk.ocs.NcUnexpectedResponseException;
 import dev.ncsdk.ocs.Secret;
+import java.net.URI;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -164,7 +165,7 @@ class ErrorsTest extends WireMockSupport {
         wm.stubFor(get(urlPathEqualTo("/index.php/apps/app_api/apps/uninstall/app"))
                 .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")));
         try (AppApiAdminClient admin = AppApiAdminClient.builder()
-                .baseUrl(baseUrl())
+                .baseUri(URI.create(baseUrl()))
                 .login("admin", Secret.of(ADMIN_PASSWORD))
                 .build()) {
             assertThatThrownBy(() -> admin.exApps().uninstall("app", false)).isInstanceOf(NcServerException.class);

@@ -18,6 +18,7 @@ import dev.ncsdk.appapi.testing.Capture;
 import dev.ncsdk.appapi.testing.WireMockSupport;
 import dev.ncsdk.ocs.NcTimeoutException;
 import dev.ncsdk.ocs.Secret;
+import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -183,7 +184,7 @@ class GuideFlowsTest extends WireMockSupport {
         Capture c = Capture.load("130_admin_daemons_list");
         wm.stubFor(get(urlPathEqualTo("/nextcloud" + A + "/daemons")).willReturn(c.response()));
         try (AppApiAdminClient admin = AppApiAdminClient.builder()
-                .baseUrl(baseUrl() + "/nextcloud/")
+                .baseUri(URI.create(baseUrl() + "/nextcloud/"))
                 .login("admin", Secret.of(ADMIN_PASSWORD))
                 .build()) {
             assertThat(admin.daemons().list().daemons()).hasSize(1);

@@ -15,6 +15,7 @@ import dev.ncsdk.ocs.NcTimeoutException;
 import dev.ncsdk.ocs.OcsClient;
 import dev.ncsdk.ocs.RetryPolicy;
 import dev.ncsdk.ocs.Secret;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -27,7 +28,7 @@ class SharedOcsClientTest extends WireMockSupport {
 
     private static OcsClient.Builder ocs() {
         return OcsClient.builder()
-                .baseUrl(baseUrl())
+                .baseUri(URI.create(baseUrl()))
                 .credentials(Credentials.basic("root", Secret.of("s3cret-pw")))
                 .userAgent("ops-console/2.1")
                 .retryPolicy(RetryPolicy.none());
@@ -52,7 +53,7 @@ class SharedOcsClientTest extends WireMockSupport {
         try (OcsClient nc = ocs().build();
                 AppApiAdminClient admin = AppApiAdminClient.of(nc)) {
             assertThat(admin.daemons().list().daemons()).isEmpty();
-            assertThat(admin.baseUrl()).isEqualTo(nc.baseUrl());
+            assertThat(admin.baseUri()).isEqualTo(nc.baseUri());
         }
         wm.verify(
                 1,

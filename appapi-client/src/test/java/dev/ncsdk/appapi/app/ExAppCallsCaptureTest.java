@@ -55,7 +55,7 @@ class ExAppCallsCaptureTest extends WireMockSupport {
 
     private static NextcloudApp wrongSecret() {
         return NextcloudApp.builder()
-                .baseUrl(baseUrl())
+                .baseUri(URI.create(baseUrl()))
                 .appId("javastub")
                 .appVersion("1.0.0")
                 .secret(Secret.of("wrongsecret"))
@@ -315,7 +315,7 @@ class ExAppCallsCaptureTest extends WireMockSupport {
         wm.resetAll();
         serve("116_exapp_err_unknown_appid_v1_json");
         try (NextcloudApp nc = NextcloudApp.builder()
-                .baseUrl(baseUrl())
+                .baseUri(URI.create(baseUrl()))
                 .appId("nosuchapp")
                 .appVersion("1.0.0")
                 .secret(Secret.of(SECRET))

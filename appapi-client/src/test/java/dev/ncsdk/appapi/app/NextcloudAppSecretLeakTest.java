@@ -11,6 +11,7 @@ import dev.ncsdk.appapi.testing.WireMockSupport;
 import dev.ncsdk.ocs.NcResponseException;
 import dev.ncsdk.ocs.RetryPolicy;
 import dev.ncsdk.ocs.Secret;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ class NextcloudAppSecretLeakTest extends WireMockSupport {
     @Test
     void noSecretInToStringMessagesOrLogs() {
         NextcloudApp nc = NextcloudApp.builder()
-                .baseUrl(baseUrl())
+                .baseUri(URI.create(baseUrl()))
                 .appId("javastub")
                 .appVersion("1.0.0")
                 .secret(Secret.of(SECRET))

@@ -20,6 +20,7 @@ import dev.ncsdk.ocs.CurrentUser;
 import dev.ncsdk.ocs.RetryPolicy;
 import dev.ncsdk.ocs.Secret;
 import dev.ncsdk.ocs.internal.SdkAccess;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -36,7 +37,7 @@ class NextcloudAppTest extends WireMockSupport {
 
     static NextcloudApp app() {
         return NextcloudApp.builder()
-                .baseUrl(baseUrl())
+                .baseUri(URI.create(baseUrl()))
                 .appId("javastub")
                 .appVersion("1.0.0")
                 .secret(Secret.of(SECRET))
@@ -65,7 +66,7 @@ class NextcloudAppTest extends WireMockSupport {
             assertThat(nc.appVersion()).isEqualTo("1.0.0");
             assertThat(nc.userId()).isEmpty();
             // AppAPI may hand NEXTCLOUD_URL with /index.php; the OCS routes live beside it
-            assertThat(nc.ocs().baseUrl().toString()).isEqualTo(baseUrl());
+            assertThat(nc.ocs().baseUri().toString()).isEqualTo(baseUrl());
         }
         try (NextcloudApp nc =
                 NextcloudApp.builder().environment(env).appId("other").build()) {
@@ -187,7 +188,7 @@ class NextcloudAppTest extends WireMockSupport {
     void aSlowServerEndsInTheTimeout() {
         wm.stubFor(any(anyUrl()).willReturn(aResponse().withFixedDelay(3_000).withStatus(200)));
         try (NextcloudApp nc = NextcloudApp.builder()
-                .baseUrl(baseUrl())
+                .baseUri(URI.create(baseUrl()))
                 .appId("javastub")
                 .appVersion("1.0.0")
                 .secret(Secret.of(SECRET))

@@ -18,6 +18,7 @@ import dev.ncsdk.appapi.testing.Capture;
 import dev.ncsdk.appapi.testing.WireMockSupport;
 import dev.ncsdk.ocs.RetryPolicy;
 import dev.ncsdk.ocs.Secret;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,7 +37,7 @@ class NextcloudLogTest extends WireMockSupport {
 
     private static NextcloudApp.Builder builder() {
         return NextcloudApp.builder()
-                .baseUrl(baseUrl())
+                .baseUri(URI.create(baseUrl()))
                 .appId("javastub")
                 .appVersion("1.0.0")
                 .secret(Secret.of(SECRET))

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -158,7 +159,7 @@ class SystemCaBundleTest {
 
     private static NextcloudApp.Builder builder() {
         return NextcloudApp.builder()
-                .baseUrl("https://localhost:" + server.getLocalPort())
+                .baseUri(URI.create("https://localhost:" + server.getLocalPort()))
                 .appId("javastub")
                 .appVersion("1.0.0")
                 .secret(Secret.of("s3cr3t"))

@@ -139,7 +139,7 @@ class ExAppLifecycleTest {
         try (ExAppTesting.FakeNextcloud nc = new ExAppTesting.FakeNextcloud();
                 ExAppTesting.LogCapture logs = new ExAppTesting.LogCapture();
                 dev.ncsdk.appapi.app.NextcloudApp client = dev.ncsdk.appapi.app.NextcloudApp.builder()
-                        .baseUrl(nc.url())
+                        .baseUri(URI.create(nc.url()))
                         .appId(ExAppTesting.APP_ID)
                         .appVersion("1.0.0")
                         .secret(ExAppTesting.secret())

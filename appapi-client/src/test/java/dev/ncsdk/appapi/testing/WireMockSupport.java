@@ -6,6 +6,7 @@ import dev.ncsdk.appapi.admin.AppApiAdminClient;
 import dev.ncsdk.ocs.Credentials;
 import dev.ncsdk.ocs.RetryPolicy;
 import dev.ncsdk.ocs.Secret;
+import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,7 +68,7 @@ public abstract class WireMockSupport {
      */
     protected static AppApiAdminClient client(String user, String password) {
         return AppApiAdminClient.builder()
-                .baseUrl(baseUrl())
+                .baseUri(URI.create(baseUrl()))
                 .credentials(Credentials.basic(user, Secret.of(password)))
                 .requestTimeout(Duration.ofSeconds(5))
                 .retryPolicy(RetryPolicy.none())

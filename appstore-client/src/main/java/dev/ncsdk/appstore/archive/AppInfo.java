@@ -28,6 +28,7 @@ import org.xml.sax.SAXException;
  * @param nextcloudMax {@code <dependencies><nextcloud max-version>}
  * @param phpMin {@code <dependencies><php min-version>}
  * @param phpMax {@code <dependencies><php max-version>}
+ * @since 0.1.0
  */
 public record AppInfo(
         String id,

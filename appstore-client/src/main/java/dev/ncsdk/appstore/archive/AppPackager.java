@@ -44,6 +44,8 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
  * r.report().orThrow();
  * String signature = AppSigner.fromFile(keyFile).sign(r.archive());
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class AppPackager {
     /** The default timestamp of every entry: 1980-01-01T00:00:00Z. */
@@ -316,6 +318,7 @@ public final class AppPackager {
      * @param bytes the archive's size
      * @param sha256 the archive's SHA-256, hex
      * @param report the inspection of the written archive
+     * @since 0.1.0
      */
     public record Result(Path archive, String appId, int entries, long bytes, String sha256, ArchiveReport report) {
         /**
@@ -336,7 +339,11 @@ public final class AppPackager {
         }
     }
 
-    /** Configures an {@link AppPackager}. */
+    /**
+     * Configures an {@link AppPackager}.
+     *
+     * @since 0.1.0
+     */
     public static final class Builder {
         private Instant timestamp = DEFAULT_TIMESTAMP;
         private String appId;

@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * A release archive breaks the store's rules, or cannot be read, extracted or written. When the archive was
  * inspected, {@link #report()} holds every problem.
+ *
+ * @since 0.1.0
  */
 public class ArchiveException extends NcException {
     private static final long serialVersionUID = 1L;

@@ -29,6 +29,8 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * <pre>{@code
  * Path appDir = ArchiveExtractor.defaults().extract(Path.of("news.tar.gz"), Path.of("/tmp/unpacked")).appFolder();
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class ArchiveExtractor {
     private final ArchiveInspector inspector;
@@ -203,6 +205,7 @@ public final class ArchiveExtractor {
      * @param appFolder the extracted app folder, or {@code null} when there is not exactly one
      * @param report the inspection report
      * @param files the number of regular files written
+     * @since 0.1.0
      */
     public record Extraction(Path target, Path appFolder, ArchiveReport report, long files) {
         /**
@@ -219,7 +222,11 @@ public final class ArchiveExtractor {
         }
     }
 
-    /** Configures an {@link ArchiveExtractor}. */
+    /**
+     * Configures an {@link ArchiveExtractor}.
+     *
+     * @since 0.1.0
+     */
     public static final class Builder {
         private ArchiveInspector inspector = ArchiveInspector.defaults();
         private boolean requireValidApp = true;

@@ -54,6 +54,8 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  *     log.log(System.Logger.Level.WARNING, report.describeProblems()); // or report.orThrow()
  * }
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class ArchiveInspector {
     /** The store's documented archive limit: 20 MiB. */
@@ -587,7 +589,11 @@ public final class ArchiveInspector {
         }
     }
 
-    /** Configures an {@link ArchiveInspector}. */
+    /**
+     * Configures an {@link ArchiveInspector}.
+     *
+     * @since 0.1.0
+     */
     public static final class Builder {
         private long maxArchiveBytes = DEFAULT_MAX_ARCHIVE_BYTES;
         private long maxUnpackedBytes = DEFAULT_MAX_UNPACKED_BYTES;

@@ -8,6 +8,7 @@ import java.util.Objects;
  * @param rule the rule
  * @param entry the entry's path in the archive, or {@code null} when the problem is the archive's as a whole
  * @param message what is wrong, for a person
+ * @since 0.1.0
  */
 public record ArchiveProblem(ArchiveRule rule, String entry, String message) {
     /**

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
  * @param compressedBytes the archive's size as read
  * @param unpackedBytes the unpacked size read (tar headers included)
  * @param entries the number of entries
+ * @since 0.1.0
  */
 public record ArchiveReport(
         String appFolder,

@@ -1,6 +1,10 @@
 package dev.ncsdk.appstore.archive;
 
-/** The rules a release archive is inspected against; an {@link ArchiveProblem} names the one it breaks. */
+/**
+ * The rules a release archive is inspected against; an {@link ArchiveProblem} names the one it breaks.
+ *
+ * @since 0.1.0
+ */
 public enum ArchiveRule {
     /** The file is not gzip-compressed. */
     NOT_GZIP,

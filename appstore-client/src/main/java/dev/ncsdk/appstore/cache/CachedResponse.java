@@ -9,6 +9,8 @@ import java.util.Optional;
  * (quotes included) and when it was last confirmed current.
  *
  * <p>The body array is shared, not copied: never modify it.
+ *
+ * @since 0.1.0
  */
 public final class CachedResponse {
     private final byte[] body;

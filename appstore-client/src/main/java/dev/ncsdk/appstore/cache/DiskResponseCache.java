@@ -44,6 +44,8 @@ import java.util.zip.CRC32;
  *   <li>A revalidation ({@link #touch}) only updates the modification time; the body is not rewritten.
  *   <li>I/O failures never fail a call: reads return empty, writes are logged at debug level and dropped.
  * </ul>
+ *
+ * @since 0.1.0
  */
 public final class DiskResponseCache implements ResponseCache {
     private static final System.Logger LOG = System.getLogger("dev.ncsdk.appstore.cache");
@@ -65,7 +67,7 @@ public final class DiskResponseCache implements ResponseCache {
      *
      * @param directory the directory
      */
-    public DiskResponseCache(Path directory) {
+    DiskResponseCache(Path directory) {
         this(directory, DEFAULT_MAX_BODY_BYTES);
     }
 
@@ -77,7 +79,7 @@ public final class DiskResponseCache implements ResponseCache {
      * @param directory the directory
      * @param maxBodyBytes the largest body, positive and below 2 GiB
      */
-    public DiskResponseCache(Path directory, long maxBodyBytes) {
+    DiskResponseCache(Path directory, long maxBodyBytes) {
         if (maxBodyBytes <= 0 || maxBodyBytes > Integer.MAX_VALUE - 64) {
             throw new IllegalArgumentException("maxBodyBytes must be positive and below 2 GiB");
         }

@@ -3,12 +3,16 @@ package dev.ncsdk.appstore.cache;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A thread-safe cache in memory, lost at exit. */
+/**
+ * A thread-safe cache in memory, lost at exit.
+ *
+ * @since 0.1.0
+ */
 public final class InMemoryResponseCache implements ResponseCache {
     private final ConcurrentHashMap<String, CachedResponse> entries = new ConcurrentHashMap<>();
 
     /** Creates an empty cache. */
-    public InMemoryResponseCache() {}
+    InMemoryResponseCache() {}
 
     @Override
     public Optional<CachedResponse> get(String key) {

@@ -8,6 +8,8 @@ import java.util.Optional;
  * Where the client keeps raw store answers between calls (and, on disk, between runs). Keys are opaque strings the
  * client derives from the store URL and route. Implementations must be thread-safe; a failing cache must never
  * fail a call (return empty, ignore the write).
+ *
+ * @since 0.1.0
  */
 public interface ResponseCache {
 
@@ -50,7 +52,7 @@ public interface ResponseCache {
      *
      * @return a new cache
      */
-    static ResponseCache inMemory() {
+    static InMemoryResponseCache inMemory() {
         return new InMemoryResponseCache();
     }
 
@@ -60,7 +62,7 @@ public interface ResponseCache {
      * @param directory the directory (created when missing)
      * @return a new cache
      */
-    static ResponseCache onDisk(Path directory) {
+    static DiskResponseCache onDisk(Path directory) {
         return new DiskResponseCache(directory);
     }
 
@@ -72,7 +74,7 @@ public interface ResponseCache {
      * @param maxBodyBytes the largest body kept
      * @return a new cache
      */
-    static ResponseCache onDisk(Path directory, long maxBodyBytes) {
+    static DiskResponseCache onDisk(Path directory, long maxBodyBytes) {
         return new DiskResponseCache(directory, maxBodyBytes);
     }
 

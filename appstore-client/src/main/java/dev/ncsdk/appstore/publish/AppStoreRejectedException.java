@@ -8,6 +8,8 @@ import dev.ncsdk.ocs.NcBadRequestException;
  * holds every message the store sent, whatever its shape ({@code {"detail": ...}}, field errors such as
  * {@code {"download": ["Enter a valid URL."]}} as {@code "download: Enter a valid URL."}, or a bare list of
  * strings).
+ *
+ * @since 0.1.0
  */
 public class AppStoreRejectedException extends NcBadRequestException {
     private static final long serialVersionUID = 1L;

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param bytes the archive's size
  * @param sha256 the archive's SHA-256, hex
  * @param report the archive's inspection
+ * @since 0.1.0
  */
 public record DownloadCheck(URI download, URI servedFrom, long bytes, String sha256, ArchiveReport report) {
     /**

@@ -5,6 +5,8 @@ import dev.ncsdk.ocs.NcException;
 /**
  * The release URL does not serve what was signed (or serves an archive the store would reject), so publishing
  * was not attempted. The usual cause: the archive was rebuilt or re-uploaded after signing.
+ *
+ * @since 0.1.0
  */
 public class DownloadCheckException extends NcException {
     private static final long serialVersionUID = 1L;

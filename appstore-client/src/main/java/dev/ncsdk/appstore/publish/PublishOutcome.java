@@ -1,6 +1,10 @@
 package dev.ncsdk.appstore.publish;
 
-/** What the store did with a published release. */
+/**
+ * What the store did with a published release.
+ *
+ * @since 0.1.0
+ */
 public enum PublishOutcome {
     /** HTTP 201: a new release (version, nightly flag) was created. */
     CREATED,

@@ -1,6 +1,10 @@
 package dev.ncsdk.appstore.publish;
 
-/** What the store did with a registration. */
+/**
+ * What the store did with a registration.
+ *
+ * @since 0.1.0
+ */
 public enum RegistrationOutcome {
     /** HTTP 201: the app id was new and is now registered to the caller. */
     CREATED,

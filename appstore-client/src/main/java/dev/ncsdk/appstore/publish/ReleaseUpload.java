@@ -20,6 +20,8 @@ import java.util.Optional;
  *         .verifyWith(signer.publicKey())
  *         .build();
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class ReleaseUpload {
     private final URI download;
@@ -73,7 +75,11 @@ public final class ReleaseUpload {
                 + (verificationKey == null ? ", unchecked" : "") + "]";
     }
 
-    /** Builds a {@link ReleaseUpload}. */
+    /**
+     * Builds a {@link ReleaseUpload}.
+     *
+     * @since 0.1.0
+     */
     public static final class Builder {
         private final URI download;
         private final String signature;

@@ -41,6 +41,8 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
  * AppKeyGenerator.GeneratedKey k = AppKeyGenerator.builder("news").build().generate();
  * String csr = k.csrPem(); // paste into a pull request to nextcloud/app-certificate-requests
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class AppKeyGenerator {
     /** The key size the store's docs use. */
@@ -178,6 +180,7 @@ public final class AppKeyGenerator {
      * @param keyFile the private key file (PKCS#8 PEM, encrypted when a password was set)
      * @param csrFile the certificate signing request file
      * @param csrPem the request's PEM text
+     * @since 0.1.0
      */
     public record GeneratedKey(String appId, Path keyFile, Path csrFile, String csrPem) {
         /**
@@ -196,7 +199,11 @@ public final class AppKeyGenerator {
         }
     }
 
-    /** Configures an {@link AppKeyGenerator}. */
+    /**
+     * Configures an {@link AppKeyGenerator}.
+     *
+     * @since 0.1.0
+     */
     public static final class Builder {
         private final String appId;
         private Path directory;

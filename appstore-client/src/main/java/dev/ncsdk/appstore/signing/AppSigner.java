@@ -29,6 +29,8 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Thread-safe; {@link #toString()} never shows the key.
+ *
+ * @since 0.1.0
  */
 public final class AppSigner {
     /**

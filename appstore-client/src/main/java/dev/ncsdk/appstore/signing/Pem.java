@@ -48,6 +48,8 @@ import org.bouncycastle.pkcs.PKCSException;
  * <p>Every method throws {@link SigningException} for malformed input, never a parser's own exception. Inputs
  * over {@value #MAX_PEM_CHARS} characters are refused. The BouncyCastle provider used for decryption is private
  * to this class and never installed globally.
+ *
+ * @since 0.1.0
  */
 public final class Pem {
     /** The largest PEM text accepted, in characters. */

@@ -2,7 +2,11 @@ package dev.ncsdk.appstore.signing;
 
 import dev.ncsdk.ocs.NcException;
 
-/** A release, certificate or signature failed verification; {@link #result()} names the check. */
+/**
+ * A release, certificate or signature failed verification; {@link #result()} names the check.
+ *
+ * @since 0.1.0
+ */
 public class ReleaseVerificationException extends NcException {
     private static final long serialVersionUID = 1L;
 

@@ -54,6 +54,8 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
  *
  * <p>Immutable and thread-safe. Defaults: {@link ExpiryPolicy#ENFORCE}, the system UTC clock, a revocation list
  * from the app certificate's issuer required, a warning when the certificate expires within 30 days.
+ *
+ * @since 0.1.0
  */
 public final class ReleaseVerifier {
     private static final int MAX_CHAIN = 8;
@@ -533,7 +535,11 @@ public final class ReleaseVerifier {
         return IETFUtils.valueToString(rdns[0].getFirst().getValue());
     }
 
-    /** Configures a {@link ReleaseVerifier}. */
+    /**
+     * Configures a {@link ReleaseVerifier}.
+     *
+     * @since 0.1.0
+     */
     public static final class Builder {
         private final TrustMaterial trust;
         private ExpiryPolicy expiryPolicy = ExpiryPolicy.ENFORCE;

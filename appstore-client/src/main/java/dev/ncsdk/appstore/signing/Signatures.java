@@ -21,6 +21,8 @@ import java.util.Base64;
  * <p>Decoding is lenient about layout and strict about content: line breaks and spaces (the store and
  * {@code openssl base64} wrap at 64 characters) are ignored, any other character outside the base64 alphabet
  * is refused, and the decoded length must equal the key's modulus length.
+ *
+ * @since 0.1.0
  */
 public final class Signatures {
     /** The JCA name of the algorithm. */

@@ -6,6 +6,8 @@ import dev.ncsdk.ocs.NcException;
  * A key, certificate, revocation list or signature could not be read, made or stored: malformed PEM, a wrong
  * password, a key that is not RSA, an existing key file that would be overwritten. Messages never contain key
  * material or passwords.
+ *
+ * @since 0.1.0
  */
 public class SigningException extends NcException {
     private static final long serialVersionUID = 1L;

@@ -24,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Downloads Nextcloud's code signing trust material over HTTPS, pins the root by its SHA-256 fingerprint, and
  * caches it in a directory. Defaults: the files of nextcloud/server's {@code master} branch
- * ({@value #DEFAULT_CERTIFICATES_URL} and {@value #DEFAULT_CRL_URL}), the root pinned to
+ * ({@value #DEFAULT_CERTIFICATES_URI} and {@value #DEFAULT_CRL_URI}), the root pinned to
  * {@link TrustMaterial#NEXTCLOUD_ROOT_SHA256}, no cache directory (memory only), cache entries fresh for 24 hours,
  * a 30 s timeout per file and 1 MiB per file.
  *
@@ -37,13 +37,15 @@ import java.util.concurrent.CompletableFuture;
  *         .build()
  *         .load();
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class TrustMaterialDownloader {
     /** Where nextcloud/server keeps the certificates. */
-    public static final String DEFAULT_CERTIFICATES_URL =
+    public static final String DEFAULT_CERTIFICATES_URI =
             "https://raw.githubusercontent.com/nextcloud/server/master/resources/codesigning/root.crt";
     /** Where nextcloud/server keeps the revocation list. */
-    public static final String DEFAULT_CRL_URL =
+    public static final String DEFAULT_CRL_URI =
             "https://raw.githubusercontent.com/nextcloud/server/master/resources/codesigning/root.crl";
 
     private static final System.Logger LOG = System.getLogger("dev.ncsdk.appstore.signing");
@@ -207,10 +209,14 @@ public final class TrustMaterialDownloader {
                 + cacheDirectory + "]";
     }
 
-    /** Configures a {@link TrustMaterialDownloader}. */
+    /**
+     * Configures a {@link TrustMaterialDownloader}.
+     *
+     * @since 0.1.0
+     */
     public static final class Builder {
-        private URI certificatesUri = URI.create(DEFAULT_CERTIFICATES_URL);
-        private URI crlUri = URI.create(DEFAULT_CRL_URL);
+        private URI certificatesUri = URI.create(DEFAULT_CERTIFICATES_URI);
+        private URI crlUri = URI.create(DEFAULT_CRL_URI);
         private String rootSha256 = TrustMaterial.NEXTCLOUD_ROOT_SHA256;
         private Path cacheDirectory;
         private Duration maxAge = Duration.ofHours(24);

@@ -1,6 +1,10 @@
 package dev.ncsdk.appstore.signing;
 
-/** The checks {@link ReleaseVerifier} runs, in order; a failed {@link VerificationResult} names the one that failed. */
+/**
+ * The checks {@link ReleaseVerifier} runs, in order; a failed {@link VerificationResult} names the one that failed.
+ *
+ * @since 0.1.0
+ */
 public enum VerificationCheck {
     /** The app certificate could not be read (not PEM, not X.509, not RSA). */
     CERTIFICATE_UNREADABLE,

@@ -10,6 +10,8 @@ import java.util.Optional;
  * The outcome of a verification: valid, or the first check that failed with a message that says why. Warnings
  * (a certificate that expires soon, an expiry ignored by policy, a stale revocation list) never make a result
  * invalid.
+ *
+ * @since 0.1.0
  */
 public final class VerificationResult {
     private final String appId;

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param installedVersion the installed version, as given
  * @param app the app as the store lists it
  * @param release the release to update to
+ * @since 0.1.0
  */
 public record AppUpdate(String appId, String installedVersion, App app, AppRelease release) {
     public AppUpdate {

@@ -2,7 +2,11 @@ package dev.ncsdk.appstore.update;
 
 import java.util.Locale;
 
-/** A Nextcloud update channel, deciding which kinds of release are offered (Nextcloud server's rules). */
+/**
+ * A Nextcloud update channel, deciding which kinds of release are offered (Nextcloud server's rules).
+ *
+ * @since 0.1.0
+ */
 public enum Channel {
     /** Stable releases only: no pre-release (a version with a {@code -}) and no nightly. */
     STABLE(false, false),

@@ -8,6 +8,7 @@ import java.util.List;
  * given. A server that could not be read has its error here and never hides the others.
  *
  * @param servers the servers' checks
+ * @since 0.1.0
  */
 public record FleetReport(List<ServerCheck> servers) {
     public FleetReport {

@@ -8,7 +8,6 @@ import dev.ncsdk.ocs.internal.http.HttpTransport;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -41,6 +40,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * own timeouts apply) is reported in its {@link ServerCheck#error()}; the others are checked as usual. A store that
  * cannot be read fails the whole check (never "up to date"). The servers' clients are not closed. Immutable and
  * thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class FleetUpdateCheck {
     /** Default number of servers read at once: {@value}. */
@@ -111,7 +112,7 @@ public final class FleetUpdateCheck {
                 if (r instanceof ServerInventory) {
                     checks.add(check((ServerInventory) r, apps));
                 } else {
-                    checks.add(new ServerCheck(list.get(i).baseUrl(), null, null, (NcException) r));
+                    checks.add(new ServerCheck(list.get(i).baseUri(), null, null, (NcException) r));
                 }
             }
             return new FleetReport(checks);
@@ -139,8 +140,7 @@ public final class FleetUpdateCheck {
         if (inventory.php() != null) {
             b.php(inventory.php());
         }
-        Map<String, String> installed = inventory.installed();
-        UpdateReport report = b.build().check(installed, catalogue);
+        UpdateReport report = b.build().check(inventory.installed(), catalogue);
         if (!inventory.unreadable().isEmpty()) {
             // the checker saw an empty version: give the reader's own reason instead
             List<SkippedRelease> skipped = new ArrayList<>();
@@ -216,7 +216,11 @@ public final class FleetUpdateCheck {
                 + " precedence, " + maxServers + " servers x " + maxRequests + " requests]";
     }
 
-    /** Configures a {@link FleetUpdateCheck}. */
+    /**
+     * Configures a {@link FleetUpdateCheck}.
+     *
+     * @since 0.1.0
+     */
     public static final class Builder {
         private final AppStoreClient store;
         private Channel channel = Channel.STABLE;

@@ -1,6 +1,10 @@
 package dev.ncsdk.appstore.update;
 
-/** Which rule decides whether a release is newer than the installed version. */
+/**
+ * Which rule decides whether a release is newer than the installed version.
+ *
+ * @since 0.1.0
+ */
 public enum Precedence {
     /**
      * Nextcloud server's rule (the default): only a strictly higher version is an update; a nightly of the installed

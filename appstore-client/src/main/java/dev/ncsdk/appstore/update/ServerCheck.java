@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param report the check's outcome, or {@code null} when the server could not be read
  * @param error why the server could not be read (down, credentials refused, maintenance mode, timeout), or
  *     {@code null}
+ * @since 0.1.0
  */
 public record ServerCheck(URI server, ServerInventory inventory, UpdateReport report, NcException error) {
     public ServerCheck {

@@ -29,13 +29,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>{@code
  * try (OcsClient nc = OcsClient.builder()
- *         .baseUrl("https://cloud.example.com")
+ *         .baseUri(URI.create("https://cloud.example.com"))
  *         .credentials(Credentials.basic("admin", Secret.fromEnv("NC_APP_PASSWORD")))
  *         .build()) {
  *     ServerInventory inv = ServerReader.of(nc).read();
  *     UpdateChecker.Builder checker = UpdateChecker.builder(inv.platform());
  *     inv.phpVersion().ifPresent(checker::php);
- *     UpdateReport report = checker.build().check(store, inv.installed());
+ *     UpdateReport report = checker.build().check(inv.installed(), store);
  * }
  * }</pre>
  *
@@ -55,6 +55,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ol>
  *
  * <p>Every request has the client's timeouts and retry policy. Immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class ServerReader {
     /** Default bound on the {@code cloud/apps/{id}} requests in flight at once: {@value}. */
@@ -138,11 +140,11 @@ public final class ServerReader {
                         .thenCombine(
                                 php,
                                 (read, phpVersion) -> new ServerInventory(
-                                        client.baseUrl(),
+                                        client.baseUri(),
                                         version,
                                         phpVersion,
-                                        read.enabled,
-                                        read.disabled,
+                                        InstalledApps.of(read.enabled),
+                                        InstalledApps.of(read.disabled),
                                         read.unreadable,
                                         notes)))
                 .whenComplete((inv, e) -> {

@@ -8,5 +8,6 @@ package dev.ncsdk.appstore.update;
  * @param version the release's version (or the installed version when {@code installed} is true)
  * @param installed whether the problem is the installed version rather than a store release
  * @param reason what could not be parsed
+ * @since 0.1.0
  */
 public record SkippedRelease(String appId, String version, boolean installed, String reason) {}

@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -24,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <pre>{@code
  * UpdateChecker checker = UpdateChecker.builder(NextcloudVersion.parse("32.0.1.2")).php("8.2.36").build();
- * UpdateReport report = checker.check(store, InstalledApps.fromOccAppList(Path.of("apps.json")));
+ * UpdateReport report = checker.check(InstalledApps.fromOccAppList(Path.of("apps.json")), store);
  * }</pre>
  *
  * <p>For each installed app, a release is a candidate when:
@@ -48,6 +48,8 @@ import java.util.concurrent.CompletableFuture;
  * in {@link UpdateReport#skipped()} (the server drops every update of every app); {@code *} or a missing bound means
  * no constraint (the server skips a release whose platform spec is {@code *} or maximum-only); a store failure
  * throws (the server answers "up to date"). Immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class UpdateChecker {
     private final NextcloudVersion platform;
@@ -82,38 +84,38 @@ public final class UpdateChecker {
     /**
      * Fetches {@code apps.json} (reading only the installed apps) and checks them.
      *
+     * @param installed the installed apps
      * @param store the store client
-     * @param installed app id to installed version
      * @return the report
      * @throws dev.ncsdk.ocs.NcException when the store cannot be read (never "up to date")
      */
-    public UpdateReport check(AppStoreClient store, Map<String, String> installed) {
+    public UpdateReport check(InstalledApps installed, AppStoreClient store) {
         Objects.requireNonNull(installed, "installed");
-        return check(installed, store.apps(installed.keySet()));
+        return check(installed, store.apps(installed.ids()));
     }
 
     /**
-     * Async twin of {@link #check(AppStoreClient, Map)}.
+     * Async twin of {@link #check(InstalledApps, AppStoreClient)}.
      *
+     * @param installed the installed apps
      * @param store the store client
-     * @param installed app id to installed version
      * @return the report's future
      */
-    public CompletableFuture<UpdateReport> checkAsync(AppStoreClient store, Map<String, String> installed) {
+    public CompletableFuture<UpdateReport> checkAsync(InstalledApps installed, AppStoreClient store) {
         Objects.requireNonNull(installed, "installed");
-        Map<String, String> copy = Map.copyOf(installed);
-        return store.appsAsync(copy.keySet()).thenApply(apps -> check(copy, apps));
+        return store.appsAsync(installed.ids()).thenApply(apps -> check(installed, apps));
     }
 
     /**
      * Checks installed apps against a catalogue already read.
      *
-     * @param installed app id to installed version; a blank version or {@code "0"} (Nextcloud's "not installed")
-     *     cannot be judged and is reported in {@link UpdateReport#skipped()}
+     * @param installed the installed apps; a blank version or {@code "0"} (Nextcloud's "not installed") cannot be
+     *     judged and is reported in {@link UpdateReport#skipped()}
      * @param catalogue the store's apps
      * @return the report
      */
-    public UpdateReport check(Map<String, String> installed, Collection<App> catalogue) {
+    public UpdateReport check(InstalledApps installed, Collection<App> catalogue) {
+        Objects.requireNonNull(installed, "installed");
         Map<String, App> byId = new HashMap<>(Math.max(16, catalogue.size() * 2));
         for (App a : catalogue) {
             byId.putIfAbsent(a.id(), a);
@@ -122,7 +124,7 @@ public final class UpdateChecker {
         List<SkippedRelease> skipped = new ArrayList<>();
         List<String> notInStore = new ArrayList<>();
         Map<String, Object> specs = new HashMap<>();
-        for (Map.Entry<String, String> e : new TreeMap<>(installed).entrySet()) {
+        for (Map.Entry<String, String> e : installed.asMap().entrySet()) {
             String id = e.getKey();
             String installedText = e.getValue() == null ? "" : e.getValue().trim();
             App app = byId.get(id);
@@ -156,15 +158,16 @@ public final class UpdateChecker {
     }
 
     /**
-     * The newest release of an app that this checker's rules accept, whatever its place in the array.
+     * The newest release of an app that this checker's rules accept, whatever its place in the array. A release
+     * whose version or specs cannot be parsed is passed over ({@link #check(InstalledApps, Collection)} reports such
+     * releases in {@link UpdateReport#skipped()}).
      *
      * @param app the app
-     * @param skipped where releases with unparsable versions or specs are reported
-     * @return the release, or {@code null} when none is compatible
+     * @return the release, or empty when none is compatible
      */
-    public AppRelease newestCompatible(App app, List<SkippedRelease> skipped) {
-        Candidate c = newest(app, skipped, new HashMap<>());
-        return c == null ? null : c.release;
+    public Optional<AppRelease> newestCompatible(App app) {
+        Candidate c = newest(app, new ArrayList<>(), new HashMap<>());
+        return c == null ? Optional.empty() : Optional.of(c.release);
     }
 
     private Candidate newest(App app, List<SkippedRelease> skipped, Map<String, Object> specs) {
@@ -249,7 +252,11 @@ public final class UpdateChecker {
         }
     }
 
-    /** Configures an {@link UpdateChecker}. */
+    /**
+     * Configures an {@link UpdateChecker}.
+     *
+     * @since 0.1.0
+     */
     public static final class Builder {
         private final NextcloudVersion platform;
         private Channel channel = Channel.STABLE;

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param updates the apps with a newer compatible release, ordered by app id
  * @param skipped releases (and installed versions) that could not be judged, with the reason
  * @param notInStore installed app ids the store does not list (shipped apps, private apps), ordered
+ * @since 0.1.0
  */
 public record UpdateReport(List<AppUpdate> updates, List<SkippedRelease> skipped, List<String> notInStore) {
     public UpdateReport {

@@ -17,6 +17,8 @@ import org.semver4j.SemverException;
  *
  * <p>{@link #compareVersion} compares the versions alone, ignoring the nightly flag (Nextcloud server's view).
  * Immutable.
+ *
+ * @since 0.1.0
  */
 public final class AppVersion implements Comparable<AppVersion> {
     /** Orders by {@link #compareTo}: the store's precedence. */
@@ -59,6 +61,26 @@ public final class AppVersion implements Comparable<AppVersion> {
      */
     public static AppVersion parse(String version) {
         return of(version, false, null);
+    }
+
+    /**
+     * A nightly release's version: greater than the release of the same version, and among nightlies of the same
+     * version the later {@code lastModified} wins. Same as {@code of(version, true, lastModified)}.
+     *
+     * <pre>{@code
+     * AppVersion stable = AppVersion.parse("2.1.0");
+     * AppVersion nightly = AppVersion.ofNightly("2.1.0", Instant.parse("2026-03-01T02:00:00Z"));
+     * nightly.compareTo(stable) > 0;        // the store's precedence
+     * nightly.compareVersion(stable) == 0;  // Nextcloud server's view: the same version
+     * }</pre>
+     *
+     * @param version the version text
+     * @param lastModified when the nightly was last modified, or {@code null} when unknown (the oldest)
+     * @return the version
+     * @throws VersionSpecException when the text is not a version
+     */
+    public static AppVersion ofNightly(String version, Instant lastModified) {
+        return of(version, true, lastModified);
     }
 
     /**

@@ -8,6 +8,8 @@ import java.util.Objects;
  * One end of a {@link VersionSpec}: a version of one or more numeric parts ({@code 31}, {@code 8.2}, {@code 9.3.2}),
  * inclusive or exclusive. Tests compare only as many leading parts of the actual version as the bound has, like
  * Nextcloud's {@code CompareVersion}: {@code 31.0.5.1} is within {@code <=31} and within {@code >=31.0}.
+ *
+ * @since 0.1.0
  */
 public final class VersionBound {
     private final int[] parts;

@@ -20,6 +20,8 @@ import java.util.Optional;
  *
  * <p>Unlike Nextcloud's own parser, an empty spec or {@code *} means "no constraint" (the server fails such a
  * release), and a lone maximum such as {@code <=8.1.2} is read correctly whatever its operator. Immutable.
+ *
+ * @since 0.1.0
  */
 public final class VersionSpec {
     private static final VersionSpec ANY = new VersionSpec("*", null, null);

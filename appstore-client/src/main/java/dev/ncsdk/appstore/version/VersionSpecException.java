@@ -3,6 +3,8 @@ package dev.ncsdk.appstore.version;
 /**
  * A version or version spec that cannot be parsed. Thrown for the one value that is wrong; callers that read a
  * catalogue (such as the update checker) skip only the release that carries it and report it.
+ *
+ * @since 0.1.0
  */
 public class VersionSpecException extends IllegalArgumentException {
     /** Serialization version. */

@@ -22,6 +22,7 @@ import dev.ncsdk.ocs.RetryPolicy;
 import dev.ncsdk.ocs.Secret;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ class FleetUpdateCheckTest {
         wm.stubFor(get(urlEqualTo("/api/v1/apps.json"))
                 .willReturn(aResponse().withHeader("ETag", "\"e1\"").withBody(Fixtures.appsExcerpt())));
         store = AppStoreClient.builder()
-                .baseUrl(wm.baseUrl() + "/api/v1")
+                .baseUri(URI.create(wm.baseUrl() + "/api/v1"))
                 .cache(ResponseCache.inMemory())
                 .retryPolicy(RetryPolicy.none())
                 .build();
@@ -65,10 +66,10 @@ class FleetUpdateCheckTest {
                 ? OcsClient.builder()
                         .requestTimeout(Duration.ofSeconds(8))
                         .retryPolicy(RetryPolicy.none())
-                        .baseUrl(baseUrl)
+                        .baseUri(URI.create(baseUrl))
                         .credentials(Credentials.basic("admin", Secret.of("app-password")))
                         .build()
-                : clients.get(0).toBuilder().baseUrl(baseUrl).build();
+                : clients.get(0).toBuilder().baseUri(URI.create(baseUrl)).build();
         clients.add(c);
         return c;
     }
@@ -122,7 +123,7 @@ class FleetUpdateCheckTest {
         assertThat(report.servers()).hasSize(20);
         for (int i = 0; i < 20; i++) {
             ServerCheck s = report.servers().get(i);
-            assertThat(s.server()).isEqualTo(fleet.get(i).baseUrl());
+            assertThat(s.server()).isEqualTo(fleet.get(i).baseUri());
             switch (i) {
                 case 3:
                     assertThat(s.error()).isInstanceOf(NcTransportException.class);

@@ -14,8 +14,9 @@ class InstalledAppsTest {
 
     @Test
     void readsEnabledAndDisabledApps() throws Exception {
-        Map<String, String> all =
-                InstalledApps.fromOccAppList(new ByteArrayInputStream(OCC.getBytes(StandardCharsets.UTF_8)));
+        Map<String, String> all = InstalledApps.fromOccAppList(
+                        new ByteArrayInputStream(OCC.getBytes(StandardCharsets.UTF_8)))
+                .asMap();
 
         assertThat(all)
                 .containsEntry("news", "25.0.0")
@@ -23,14 +24,14 @@ class InstalledAppsTest {
                 .doesNotContainKey("oldstyle")
                 .hasSize(5);
         assertThat(new java.util.ArrayList<>(all.keySet())).isSorted();
-        assertThat(InstalledApps.fromOccAppList(OCC, false)).containsOnlyKeys("activity", "files", "news");
+        assertThat(InstalledApps.fromOccAppList(OCC, false).ids()).containsExactly("activity", "files", "news");
     }
 
     @Test
     void skipsNoiseBeforeTheJsonAndOldDisabledLists() {
         String old = "PHP Warning: something\n{\"enabled\":{\"a\":\"1.0\"},\"disabled\":[\"b\",\"c\"]}";
 
-        assertThat(InstalledApps.fromOccAppList(old, true)).containsOnly(Map.entry("a", "1.0"));
+        assertThat(InstalledApps.fromOccAppList(old, true).asMap()).containsOnly(Map.entry("a", "1.0"));
     }
 
     @Test
@@ -75,5 +76,38 @@ class InstalledAppsTest {
         assertThatThrownBy(() -> InstalledApps.fromOccAppList(dir.resolve("missing.json")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void aTypedValueThatIsCopiedOrderedAndReadOnly() {
+        Map<String, String> source = new java.util.HashMap<>(Map.of("news", "25.0.0", "activity", "5.0.0"));
+        source.put("broken", null);
+        InstalledApps apps = InstalledApps.of(source);
+        source.put("late", "1.0");
+
+        assertThat(apps.ids()).containsExactly("activity", "broken", "news");
+        assertThat(apps.version("news")).contains("25.0.0");
+        assertThat(apps.version("broken")).contains("");
+        assertThat(apps.version("late")).isEmpty();
+        assertThat(apps.size()).isEqualTo(3);
+        assertThatThrownBy(() -> apps.asMap().put("x", "1")).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(apps.plus(InstalledApps.of(Map.of("news", "26.0.0"))).version("news"))
+                .contains("26.0.0");
+        assertThat(apps).isEqualTo(InstalledApps.of(apps.asMap()));
+        assertThat(InstalledApps.none().isEmpty()).isTrue();
+    }
+
+    @Test
+    void aStreamThatFailsIsAnUncheckedIoError() {
+        java.io.InputStream failing = new java.io.InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                throw new java.io.IOException("disk gone");
+            }
+        };
+
+        assertThatThrownBy(() -> InstalledApps.fromOccAppList(failing))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageContaining("disk gone");
     }
 }

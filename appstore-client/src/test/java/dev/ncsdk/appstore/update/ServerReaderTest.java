@@ -20,6 +20,7 @@ import dev.ncsdk.ocs.OcsClient;
 import dev.ncsdk.ocs.OcsFormat;
 import dev.ncsdk.ocs.RetryPolicy;
 import dev.ncsdk.ocs.Secret;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +49,7 @@ class ServerReaderTest {
 
     private OcsClient client(String baseUrl) {
         client = OcsClient.builder()
-                .baseUrl(baseUrl)
+                .baseUri(URI.create(baseUrl))
                 .credentials(Credentials.basic("admin", Secret.of("app-password")))
                 .retryPolicy(RetryPolicy.none())
                 .build();
@@ -74,13 +75,13 @@ class ServerReaderTest {
         assertThat(inv.server().toString()).isEqualTo(nc.baseUrl());
         assertThat(inv.platform()).isEqualTo(NextcloudVersion.parse("32.0.1.2")); // 07_status_php
         assertThat(inv.php()).isEqualTo("8.2.36");
-        assertThat(inv.enabled())
+        assertThat(inv.enabled().asMap())
                 .containsExactly(
                         Map.entry("apporder", "0.3.2"),
                         Map.entry("dav", "1.33.0"),
                         Map.entry("direct_menu", "0.9.2"),
                         Map.entry("files", "2.3.1"));
-        assertThat(inv.disabled()).containsExactly(Map.entry("twofactor_totp", "0.4.0"));
+        assertThat(inv.disabled().asMap()).containsExactly(Map.entry("twofactor_totp", "0.4.0"));
         assertThat(inv.unreadable()).isEmpty();
         assertThat(inv.notes()).isEmpty();
         wm.verify(1, getRequestedFor(urlPathEqualTo("/nextcloud/ocs/v2.php/cloud/apps/apporder")));
@@ -92,7 +93,7 @@ class ServerReaderTest {
         ServerInventory inv = ServerReader.of(client(nc.baseUrl())).read();
 
         // the occ path: the same server's occ app:list output, platform and PHP given by hand as the command does
-        Map<String, String> occ = InstalledApps.fromOccAppList(nc.occAppList(), true);
+        InstalledApps occ = InstalledApps.fromOccAppList(nc.occAppList(), true);
         UpdateReport fromOcc = UpdateChecker.builder(NextcloudVersion.parse("32.0.1.2"))
                 .php("8.2.36")
                 .build()
@@ -121,14 +122,14 @@ class ServerReaderTest {
         wm.stubFor(get(urlPathEqualTo("/nextcloud/ocs/v2.php/cloud/apps"))
                 .withQueryParam("filter", com.github.tomakehurst.wiremock.client.WireMock.equalTo("disabled"))
                 .willReturn(xml("<apps><element>twofactor_totp</element></apps>")));
-        for (Map.Entry<String, String> e : json.installed().entrySet()) {
+        for (Map.Entry<String, String> e : json.installed().asMap().entrySet()) {
             wm.stubFor(get(urlPathEqualTo("/nextcloud/ocs/v2.php/cloud/apps/" + e.getKey()))
                     .willReturn(xml("<id>" + e.getKey() + "</id><version>" + e.getValue() + "</version>")));
         }
         wm.stubFor(get(urlPathEqualTo("/nextcloud/ocs/v2.php/apps/serverinfo/api/v1/info"))
                 .willReturn(xml("<server><php><version>8.2.36</version></php></server>")));
         client = OcsClient.builder()
-                .baseUrl(nc.baseUrl())
+                .baseUri(URI.create(nc.baseUrl()))
                 .format(OcsFormat.XML)
                 .retryPolicy(RetryPolicy.none())
                 .build();
@@ -153,7 +154,7 @@ class ServerReaderTest {
 
         ServerInventory inv = ServerReader.of(client(nc.baseUrl())).read();
 
-        assertThat(inv.disabled()).containsOnlyKeys("encryption", "twofactor_totp");
+        assertThat(inv.disabled().asMap()).containsOnlyKeys("encryption", "twofactor_totp");
     }
 
     @Test
@@ -233,7 +234,7 @@ class ServerReaderTest {
         ServerInventory inv =
                 ServerReader.of(client(nc.baseUrl())).withMaxInFlight(3).read();
 
-        assertThat(inv.enabled()).hasSize(24).containsEntry("app7", "1.0.7");
+        assertThat(inv.enabled().asMap()).hasSize(24).containsEntry("app7", "1.0.7");
         // the server's view: how many app requests it was answering at the moment each one arrived
         List<long[]> spans = new java.util.ArrayList<>();
         for (com.github.tomakehurst.wiremock.stubbing.ServeEvent e : wm.getAllServeEvents()) {
@@ -264,7 +265,7 @@ class ServerReaderTest {
 
     private static dev.ncsdk.appstore.AppStoreClient dummyStore() {
         return dev.ncsdk.appstore.AppStoreClient.builder()
-                .baseUrl("http://127.0.0.1:9/api/v1")
+                .baseUri(URI.create("http://127.0.0.1:9/api/v1"))
                 .build();
     }
 }

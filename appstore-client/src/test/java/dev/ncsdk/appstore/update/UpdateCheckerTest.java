@@ -20,6 +20,7 @@ import dev.ncsdk.ocs.NcServerException;
 import dev.ncsdk.ocs.NextcloudVersion;
 import dev.ncsdk.ocs.RetryPolicy;
 import dev.ncsdk.ocs.internal.http.HttpTransport;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,11 +33,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class UpdateCheckerTest {
     private static final List<App> EXCERPT = AppStoreJson.readApps(Fixtures.appsExcerpt());
-    private static final Map<String, String> OLD = Map.of(
+    private static final InstalledApps OLD = InstalledApps.of(Map.of(
             "direct_menu", "0.9.1",
             "apporder", "0.3.2",
             "twofactor_totp", "0.4.0",
-            "files", "2.0.0");
+            "files", "2.0.0"));
 
     private static UpdateChecker checker(String platform) {
         return UpdateChecker.builder(NextcloudVersion.parse(platform)).build();
@@ -107,7 +108,7 @@ class UpdateCheckerTest {
         App flipped = withReleases(apporder, reversed);
 
         AppUpdate u = checker("10.0.0")
-                .check(Map.of("apporder", "0.3.1"), List.of(flipped))
+                .check(InstalledApps.of(Map.of("apporder", "0.3.1")), List.of(flipped))
                 .updates()
                 .get(0);
 
@@ -121,9 +122,14 @@ class UpdateCheckerTest {
     void onlyStrictlyNewerVersionsAreUpdates() {
         UpdateChecker c = checker("10.0.0");
 
-        assertThat(c.check(Map.of("apporder", "0.3.3"), EXCERPT).updates()).isEmpty();
-        assertThat(c.check(Map.of("apporder", "0.4.0"), EXCERPT).updates()).isEmpty();
-        assertThat(c.check(Map.of("apporder", "0"), EXCERPT).updates()).isEmpty();
+        assertThat(c.check(InstalledApps.of(Map.of("apporder", "0.3.3")), EXCERPT)
+                        .updates())
+                .isEmpty();
+        assertThat(c.check(InstalledApps.of(Map.of("apporder", "0.4.0")), EXCERPT)
+                        .updates())
+                .isEmpty();
+        assertThat(c.check(InstalledApps.of(Map.of("apporder", "0")), EXCERPT).updates())
+                .isEmpty();
     }
 
     // ---- synthetic catalogues for the rules the excerpt does not exercise ----
@@ -221,7 +227,7 @@ class UpdateCheckerTest {
         AppUpdate u = UpdateChecker.builder(NextcloudVersion.parse("31.0.5.1"))
                 .channel(channel)
                 .build()
-                .check(Map.of("news", "24.0.0"), List.of(NEWS))
+                .check(InstalledApps.of(Map.of("news", "24.0.0")), List.of(NEWS))
                 .updates()
                 .get(0);
 
@@ -240,11 +246,13 @@ class UpdateCheckerTest {
         UpdateChecker.Builder b =
                 UpdateChecker.builder(NextcloudVersion.parse("31.0.0")).channel(Channel.DAILY);
 
-        assertThat(b.build().check(Map.of("cal", "2.0.0"), List.of(a)).updates())
+        assertThat(b.build()
+                        .check(InstalledApps.of(Map.of("cal", "2.0.0")), List.of(a))
+                        .updates())
                 .isEmpty();
         assertThat(b.precedence(Precedence.STORE)
                         .build()
-                        .check(Map.of("cal", "2.0.0"), List.of(a))
+                        .check(InstalledApps.of(Map.of("cal", "2.0.0")), List.of(a))
                         .updates())
                 .singleElement()
                 .satisfies(u -> assertThat(u.nightly()).isTrue());
@@ -256,7 +264,8 @@ class UpdateCheckerTest {
                 app("broken", release("3.0.0", false, ">=30 <=31a", null), release("2.9.0", false, ">=30 <=32", null));
         App fine = app("fine", release("1.1.0", false, ">=30", null));
 
-        UpdateReport r = checker("31.0.0").check(Map.of("broken", "2.0.0", "fine", "1.0.0"), List.of(broken, fine));
+        UpdateReport r = checker("31.0.0")
+                .check(InstalledApps.of(Map.of("broken", "2.0.0", "fine", "1.0.0")), List.of(broken, fine));
 
         assertThat(updates(r)).containsOnly(Map.entry("broken", "2.9.0"), Map.entry("fine", "1.1.0"));
         assertThat(r.skipped()).singleElement().satisfies(s -> {
@@ -273,12 +282,12 @@ class UpdateCheckerTest {
         App maxOnly = app("maxonly", release("1.1.0", false, "<=31", null));
         Map<String, String> installed = Map.of("star", "1.0.0", "maxonly", "1.0.0");
 
-        assertThat(updates(checker("31.0.5.1").check(installed, List.of(star, maxOnly))))
+        assertThat(updates(checker("31.0.5.1").check(InstalledApps.of(installed), List.of(star, maxOnly))))
                 .containsOnlyKeys("star", "maxonly");
         assertThat(updates(UpdateChecker.builder(NextcloudVersion.parse("32.0.0"))
                         .checkMaxPlatformVersion(true)
                         .build()
-                        .check(installed, List.of(star, maxOnly))))
+                        .check(InstalledApps.of(installed), List.of(star, maxOnly))))
                 .containsOnlyKeys("star");
     }
 
@@ -287,21 +296,25 @@ class UpdateCheckerTest {
         // platformVersionSpec says ">=1.0.0" (everything) but the raw spec excludes 31; phpVersionSpec is ignored too
         App a = app("x", release("2.0.0", false, ">=32", ">=5.6 <=7.4", null));
 
-        assertThat(checker("31.0.0").check(Map.of("x", "1.0.0"), List.of(a)).updates())
+        assertThat(checker("31.0.0")
+                        .check(InstalledApps.of(Map.of("x", "1.0.0")), List.of(a))
+                        .updates())
                 .isEmpty();
         assertThat(UpdateChecker.builder(NextcloudVersion.parse("32.0.0"))
                         .php("8.2.36")
                         .build()
-                        .check(Map.of("x", "1.0.0"), List.of(a))
+                        .check(InstalledApps.of(Map.of("x", "1.0.0")), List.of(a))
                         .updates())
                 .isEmpty();
-        assertThat(checker("32.0.0").check(Map.of("x", "1.0.0"), List.of(a)).updates())
+        assertThat(checker("32.0.0")
+                        .check(InstalledApps.of(Map.of("x", "1.0.0")), List.of(a))
+                        .updates())
                 .hasSize(1);
     }
 
     @Test
     void anUnparsableInstalledVersionIsReported() {
-        UpdateReport r = checker("10.0.0").check(Map.of("apporder", "weird-version"), EXCERPT);
+        UpdateReport r = checker("10.0.0").check(InstalledApps.of(Map.of("apporder", "weird-version")), EXCERPT);
 
         assertThat(r.updates()).isEmpty();
         assertThat(r.skipped()).singleElement().satisfies(s -> {
@@ -321,21 +334,21 @@ class UpdateCheckerTest {
                             .withHeader("Retry-After", "900")
                             .withBody("<html>429</html>")));
             try (AppStoreClient store = AppStoreClient.builder()
-                    .baseUrl(wm.baseUrl())
+                    .baseUri(URI.create(wm.baseUrl()))
                     .cache(ResponseCache.none())
                     .retryPolicy(RetryPolicy.none())
                     .build()) {
                 UpdateChecker c = checker("10.0.0");
-                assertThatThrownBy(() -> c.check(store, OLD)).isInstanceOf(NcRateLimitedException.class);
-                assertThatThrownBy(() -> HttpTransport.await(c.checkAsync(store, OLD)))
+                assertThatThrownBy(() -> c.check(OLD, store)).isInstanceOf(NcRateLimitedException.class);
+                assertThatThrownBy(() -> HttpTransport.await(c.checkAsync(OLD, store)))
                         .isInstanceOf(NcRateLimitedException.class);
                 wm.resetMappings();
                 wm.stubFor(get(urlEqualTo("/apps.json")).willReturn(aResponse().withStatus(500)));
-                assertThatThrownBy(() -> c.check(store, OLD)).isInstanceOf(NcServerException.class);
+                assertThatThrownBy(() -> c.check(OLD, store)).isInstanceOf(NcServerException.class);
                 wm.resetMappings();
                 wm.stubFor(get(urlEqualTo("/apps.json")).willReturn(aResponse().withBody(Fixtures.appsExcerpt())));
-                assertThat(updates(c.check(store, OLD))).hasSize(3);
-                assertThat(updates(HttpTransport.await(c.checkAsync(store, OLD))))
+                assertThat(updates(c.check(OLD, store))).hasSize(3);
+                assertThat(updates(HttpTransport.await(c.checkAsync(OLD, store))))
                         .hasSize(3);
             }
         } finally {
@@ -359,7 +372,7 @@ class UpdateCheckerTest {
         installed.put("twofactor_totp", "abc");
         installed.put("files", "2.0.0");
 
-        UpdateReport r = checker("10.0.0").check(installed, EXCERPT);
+        UpdateReport r = checker("10.0.0").check(InstalledApps.of(installed), EXCERPT);
 
         assertThat(r.updates()).isEmpty();
         assertThat(r.unjudgedApps())
@@ -368,7 +381,9 @@ class UpdateCheckerTest {
         assertThat(r.unjudgedApps()).allSatisfy(s -> assertThat(s.installed()).isTrue());
         assertThat(r.notInStore()).containsExactly("files");
         assertThat(r.allJudged()).isFalse();
-        assertThat(checker("10.0.0").check(Map.of("apporder", "0.3.3"), EXCERPT).allJudged())
+        assertThat(checker("10.0.0")
+                        .check(InstalledApps.of(Map.of("apporder", "0.3.3")), EXCERPT)
+                        .allJudged())
                 .isTrue();
     }
 }

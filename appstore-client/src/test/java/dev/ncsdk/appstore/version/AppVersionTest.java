@@ -59,6 +59,18 @@ class AppVersionTest {
     }
 
     @Test
+    void theNightlyFactoryIsOfWithTheNightlyFlag() {
+        Instant t = Instant.parse("2026-03-01T02:00:00Z");
+        AppVersion nightly = AppVersion.ofNightly("2.1.0", t);
+
+        assertThat(nightly.nightly()).isTrue();
+        assertThat(nightly.lastModified()).isEqualTo(t);
+        assertThat(nightly).isEqualTo(AppVersion.of("2.1.0", true, t));
+        assertThat(nightly).isGreaterThan(AppVersion.parse("2.1.0"));
+        assertThat(nightly.compareVersion(AppVersion.parse("2.1.0"))).isZero();
+    }
+
+    @Test
     void compareVersionIgnoresTheNightlyFlag() {
         AppVersion nightly = v("1.0.0", true, "2024-01-01T00:00:00Z");
         AppVersion stable = AppVersion.parse("1.0.0");

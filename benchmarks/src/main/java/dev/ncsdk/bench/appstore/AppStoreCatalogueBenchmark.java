@@ -10,13 +10,14 @@ import dev.ncsdk.appstore.ReadOptions;
 import dev.ncsdk.appstore.StoreResponse;
 import dev.ncsdk.appstore.StoreRoute;
 import dev.ncsdk.appstore.cache.ResponseCache;
+import dev.ncsdk.appstore.update.InstalledApps;
 import dev.ncsdk.appstore.update.UpdateChecker;
 import dev.ncsdk.appstore.update.UpdateReport;
 import dev.ncsdk.ocs.NextcloudVersion;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,7 +42,7 @@ public class AppStoreCatalogueBenchmark {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private byte[] json;
-    private Map<String, String> installed;
+    private InstalledApps installed;
     private List<App> catalogue;
     private UpdateChecker checker;
     private CatalogueServer server;
@@ -53,20 +54,20 @@ public class AppStoreCatalogueBenchmark {
     public void setUp() {
         CatalogueGenerator.Catalogue c = CatalogueGenerator.generate(42);
         json = c.json;
-        installed = c.installed;
+        installed = InstalledApps.of(c.installed);
         catalogue = AppStoreJson.readApps(json);
         checker = UpdateChecker.builder(NextcloudVersion.parse("32.0.1.2"))
                 .php("8.2.36")
                 .build();
         server = new CatalogueServer(0, json);
         revalidating = AppStoreClient.builder()
-                .baseUrl(server.baseUrl())
+                .baseUri(URI.create(server.baseUrl()))
                 .cache(ResponseCache.inMemory())
                 .maxAge(Duration.ZERO)
                 .build();
         revalidating.apps(); // fills the cache and the parsed copy
         uncached = AppStoreClient.builder()
-                .baseUrl(server.baseUrl())
+                .baseUri(URI.create(server.baseUrl()))
                 .cache(ResponseCache.none())
                 .build();
     }
@@ -116,7 +117,7 @@ public class AppStoreCatalogueBenchmark {
      */
     @Benchmark
     public List<App> parseInstalledOnly() {
-        return AppStoreJson.readApps(json, installed::containsKey);
+        return AppStoreJson.readApps(json, installed.asMap()::containsKey);
     }
 
     /**

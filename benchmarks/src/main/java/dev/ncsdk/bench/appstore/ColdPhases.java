@@ -14,7 +14,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Where a cold JVM spends an update check, phase by phase, in one fresh process:
@@ -41,7 +40,7 @@ public final class ColdPhases {
                 .orElse(0L);
         long mainMs = System.currentTimeMillis();
         long t0 = System.nanoTime();
-        Map<String, String> installed = InstalledApps.fromOccAppList(Path.of(args[1]));
+        InstalledApps installed = InstalledApps.fromOccAppList(Path.of(args[1]));
         long t1 = System.nanoTime();
         byte[] body;
         long t1b;
@@ -58,7 +57,7 @@ public final class ColdPhases {
             body = r.body();
         }
         long t2 = System.nanoTime();
-        List<App> apps = AppStoreJson.readApps(body, installed::containsKey);
+        List<App> apps = AppStoreJson.readApps(body, installed.asMap()::containsKey);
         long t3 = System.nanoTime();
         UpdateReport r = UpdateChecker.builder(NextcloudVersion.parse("32.0.1.2"))
                 .build()

@@ -13,6 +13,7 @@ import dev.ncsdk.ocs.Secret;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,7 +71,7 @@ public final class FleetCheck {
                 long cpu0 = cpuNanos();
                 FleetReport report;
                 try (AppStoreClient storeClient = AppStoreClient.builder()
-                        .baseUrl(store.server.baseUrl())
+                        .baseUri(URI.create(store.server.baseUrl()))
                         .cache(ResponseCache.none())
                         .build()) {
                     List<OcsClient> clients = new ArrayList<>();
@@ -79,11 +80,11 @@ public final class FleetCheck {
                         clients.add(
                                 clients.isEmpty()
                                         ? OcsClient.builder()
-                                                .baseUrl(url)
+                                                .baseUri(URI.create(url))
                                                 .credentials(Credentials.basic("admin", Secret.of("bench")))
                                                 .build()
                                         : clients.get(0).toBuilder()
-                                                .baseUrl(url)
+                                                .baseUri(URI.create(url))
                                                 .build());
                     }
                     try {

@@ -84,7 +84,7 @@ public class FilesTransferBenchmark {
         blob = URI.create(base + "/remote.php/dav/files/bench/blob.bin");
         upload = URI.create(base + "/remote.php/dav/files/bench/upload.bin");
         ocs = OcsClient.builder()
-                .baseUrl(base)
+                .baseUri(URI.create(base))
                 .credentials(Credentials.appPassword("bench", Secret.of("bench-pw")))
                 .build();
         files = NextcloudFiles.builder(ocs, "bench")

@@ -25,11 +25,11 @@ public final class SdkAccess {
         /**
          * An OCS client (JSON, OCS v2) on an existing transport; closing it closes that transport.
          *
-         * @param baseUrl the normalised base URL
+         * @param baseUri the normalised base URL
          * @param transport the transport
          * @return the client
          */
-        OcsClient ocsClient(URI baseUrl, HttpTransport transport);
+        OcsClient ocsClient(URI baseUri, HttpTransport transport);
 
         /**
          * A transport configuration with a builder's settings, its defaults where none was set.
@@ -63,7 +63,7 @@ public final class SdkAccess {
          * @param builder the builder
          * @return the URL, {@code null} when there is none
          */
-        URI baseUrl(ClientBuilder<?> builder);
+        URI baseUri(ClientBuilder<?> builder);
 
         /**
          * Whether credentials were set on a builder.

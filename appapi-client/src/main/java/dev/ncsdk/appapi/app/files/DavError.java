@@ -22,6 +22,7 @@ import java.util.Optional;
  *
  * @param exception the server's exception class, such as {@code Sabre\DAV\Exception\NotFound} ({@code ""} if absent)
  * @param message the server's message ({@code ""} if absent)
+ * @since 0.1.0
  */
 public record DavError(String exception, String message) {
     /** Replaces {@code null} by {@code ""}. */

@@ -11,6 +11,8 @@ import java.util.Optional;
  * <pre>{@code
  * try { files.upload("/doc.odt", source); } catch (FileLockedException e) { retryLater(e.davError()); }
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public class FileLockedException extends NcResponseException {
     private static final long serialVersionUID = 1L;

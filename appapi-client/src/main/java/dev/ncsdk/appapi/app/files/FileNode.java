@@ -24,6 +24,7 @@ import java.util.Set;
  * @param lastModified the modification time, {@code null} when absent
  * @param favorite whether the user marked it as a favourite
  * @param directory whether it is a folder (a WebDAV collection)
+ * @since 0.1.0
  */
 public record FileNode(
         String path,

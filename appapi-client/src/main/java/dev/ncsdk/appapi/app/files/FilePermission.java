@@ -12,6 +12,8 @@ import java.util.Set;
  * <pre>{@code
  * if (node.permissions().contains(FilePermission.WRITABLE)) { files.upload(node.path(), newVersion); }
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public enum FilePermission {
     /** {@code S}: shared with the user. */

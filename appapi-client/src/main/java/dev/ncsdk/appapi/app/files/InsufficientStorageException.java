@@ -11,6 +11,8 @@ import java.util.Optional;
  * <pre>{@code
  * try { files.upload("/big.iso", source); } catch (InsufficientStorageException e) { tellUserQuotaIsFull(); }
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public class InsufficientStorageException extends NcServerException {
     private static final long serialVersionUID = 1L;

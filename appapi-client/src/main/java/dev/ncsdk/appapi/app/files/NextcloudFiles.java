@@ -37,7 +37,7 @@ import java.util.UUID;
  * HTTP client).
  *
  * <pre>{@code
- * try (OcsClient nc = OcsClient.builder().baseUrl("https://cloud.example.com")
+ * try (OcsClient nc = OcsClient.builder().baseUri(URI.create("https://cloud.example.com"))
  *         .credentials(Credentials.appPassword("alice", Secret.fromEnv("NC_APP_PASSWORD"))).build()) {
  *     NextcloudFiles files = NextcloudFiles.of(nc, "alice");
  *     for (FileNode n : files.list("/Documents")) {
@@ -65,6 +65,8 @@ import java.util.UUID;
  * system context has none, and AppAPI's WebDAV access needs one) the calls act as {@code user}.
  *
  * <p>Thread-safe and cheap: it holds no connection of its own. Closing the OCS client ends it too.
+ *
+ * @since 0.1.0
  */
 public final class NextcloudFiles {
     /** Default size of an upload chunk: 10 MiB. */
@@ -106,7 +108,7 @@ public final class NextcloudFiles {
         }
         this.transport = t;
         this.user = b.user;
-        this.davRoot = URI.create(b.ocs.baseUrl().toString() + "/remote.php/dav");
+        this.davRoot = URI.create(b.ocs.baseUri().toString() + "/remote.php/dav");
         this.filesRoot = URI.create(davRoot + "/files/" + DavPaths.encodeSegment(b.user));
         this.filesRootPath = DavPaths.decode(filesRoot.getRawPath());
         this.chunkSize = b.chunkSize;
@@ -767,6 +769,8 @@ public final class NextcloudFiles {
      * <pre>{@code
      * NextcloudFiles files = NextcloudFiles.builder(ocs, "alice").chunkSize(32L << 20).build();
      * }</pre>
+     *
+     * @since 0.1.0
      */
     public static final class Builder {
         private final OcsClient ocs;

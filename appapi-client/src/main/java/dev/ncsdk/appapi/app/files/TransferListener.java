@@ -8,6 +8,8 @@ package dev.ncsdk.appapi.app.files;
  * files.download("/Videos/talk.mp4", Path.of("talk.mp4"),
  *         (done, total) -> log.info("{0} of {1} bytes", done, total));
  * }</pre>
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface TransferListener {

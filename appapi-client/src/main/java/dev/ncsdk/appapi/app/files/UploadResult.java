@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param etag the new ETag without quotes ({@code ""} when the server sent none)
  * @param fileId the file id from {@code OC-FileId}, {@code -1} when absent
  * @param chunks the number of chunks sent: {@code 0} for a single {@code PUT}
+ * @since 0.1.0
  */
 public record UploadResult(String path, long size, String etag, long fileId, int chunks) {
     /** Checks the values. */

@@ -15,6 +15,8 @@ import java.util.Objects;
  *     log.warning(e.feature() + " needs AppAPI " + e.required() + ", the server has " + e.actual());
  * }
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public class AppApiVersionTooOldException extends NcException {
     private static final long serialVersionUID = 1L;

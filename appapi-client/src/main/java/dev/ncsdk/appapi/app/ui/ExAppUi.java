@@ -15,6 +15,8 @@ import java.util.Objects;
  * ui.initialState().set(ExAppUi.TOP_MENU, "main", "config", Map.of("theme", "dark"));
  * ui.fileActions().register(FileAction.builder("convert", "Convert to PDF", "/convert").mime("text/plain").build());
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class ExAppUi {
     /** The type AppAPI uses for the resources of a top-menu page ({@code top_menu}). */

@@ -32,6 +32,7 @@ import java.util.Objects;
  * @param defaultAction whether it is the default action of matching files (AppAPI 32.0.x+; older ones ignore it)
  * @param version {@code 2.0} for entries registered with the v2 route (the files in a {@code files} list), {@code
  *     1.0} for the deprecated v1 route (one file per call)
+ * @since 0.1.0
  */
 public record FileAction(
         String name,
@@ -138,7 +139,11 @@ public record FileAction(
         return b;
     }
 
-    /** Whether an entry is the default action of matching files ({@code defaultAction} of the v2 route). */
+    /**
+     * Whether an entry is the default action of matching files ({@code defaultAction} of the v2 route).
+     *
+     * @since 0.1.0
+     */
     public enum DefaultAction {
         /** An ordinary menu entry ({@code ""}). */
         NONE(""),
@@ -179,7 +184,11 @@ public record FileAction(
         }
     }
 
-    /** Builds a {@link FileAction}; see {@link FileAction#builder}. */
+    /**
+     * Builds a {@link FileAction}; see {@link FileAction#builder}.
+     *
+     * @since 0.1.0
+     */
     public static final class Builder {
         private final String name;
         private final String displayName;

@@ -36,6 +36,7 @@ import java.util.Objects;
  * @param shareOwnerId the share owner's user id, empty when not shared
  * @param userId the id of the user who picked the action
  * @param instanceId Nextcloud's instance id
+ * @since 0.1.0
  */
 public record FileActionNode(
         long fileId,

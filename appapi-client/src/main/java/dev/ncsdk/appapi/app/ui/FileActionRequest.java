@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
  *
  * @param files the files and folders picked, at least one
  * @param v2 whether the body had the v2 shape ({@code files} list)
+ * @since 0.1.0
  */
 public record FileActionRequest(List<FileActionNode> files, boolean v2) {
     /**

@@ -14,6 +14,7 @@ import java.util.Map;
  * }</pre>
  *
  * @param redirectHandler the ExApp route to open, without a leading {@code /}
+ * @since 0.1.0
  */
 public record FileActionResponse(String redirectHandler) {
     /**

@@ -18,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
  * Optional<FileAction> a = actions.get("to_pdf");
  * actions.unregister("to_pdf");
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class FileActions {
     private static final String ROUTE = "/api/v1/ui/files-actions-menu";

@@ -18,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
  * Optional<JsonNode> v = state.get(ExAppUi.TOP_MENU, "main", "config");
  * state.delete(ExAppUi.TOP_MENU, "main", "config");
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class InitialStates {
     private static final String ROUTE = "/api/v1/ui/initial-state";

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param mode required, optional or array
  * @param description the help text
  * @param defaultValue the default of an optional argument (a text, or a list of texts for an array), or {@code null}
+ * @since 0.1.0
  */
 public record OccArgument(String name, Mode mode, String description, Object defaultValue) {
     /**
@@ -108,7 +109,11 @@ public record OccArgument(String name, Mode mode, String description, Object def
                 mode == Mode.REQUIRED || d == null || d.isNull() ? null : Json.MAPPER.convertValue(d, Object.class));
     }
 
-    /** How an argument is taken. */
+    /**
+     * How an argument is taken.
+     *
+     * @since 0.1.0
+     */
     public enum Mode {
         /** Must be given ({@code required}). */
         REQUIRED("required"),

@@ -33,6 +33,7 @@ import java.util.Set;
  * @param arguments the positional arguments, in order
  * @param options the options
  * @param usages example command lines
+ * @since 0.1.0
  */
 public record OccCommand(
         String name,
@@ -151,7 +152,11 @@ public record OccCommand(
                 us);
     }
 
-    /** Builds an {@link OccCommand}; see {@link OccCommand#builder}. */
+    /**
+     * Builds an {@link OccCommand}; see {@link OccCommand#builder}.
+     *
+     * @since 0.1.0
+     */
     public static final class Builder {
         private final String name;
         private final String executeHandler;

@@ -19,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
  * Optional<OccCommand> c = nc.occ().get("my_app:scan");
  * nc.occ().unregister("my_app:scan");
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class OccCommands {
     private static final String ROUTE = "/api/v1/occ_command";

@@ -28,6 +28,7 @@ import java.util.Optional;
  *
  * @param arguments the arguments by name; JSON {@code null} for one left out
  * @param options the options by name
+ * @since 0.1.0
  */
 public record OccInvocation(Map<String, JsonNode> arguments, Map<String, JsonNode> options) {
     /**

@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param description the help text
  * @param defaultValue the default (a text, a list of texts for an array option, a boolean for a negatable one), or
  *     {@code null}; a {@link Mode#NONE} option has none
+ * @since 0.1.0
  */
 public record OccOption(String name, String shortcut, Mode mode, String description, Object defaultValue) {
     /**
@@ -149,7 +150,11 @@ public record OccOption(String name, String shortcut, Mode mode, String descript
                 mode == Mode.NONE || d == null || d.isNull() ? null : Json.MAPPER.convertValue(d, Object.class));
     }
 
-    /** How an option takes a value. */
+    /**
+     * How an option takes a value.
+     *
+     * @since 0.1.0
+     */
     public enum Mode {
         /** No value: a flag ({@code none}). */
         NONE("none"),

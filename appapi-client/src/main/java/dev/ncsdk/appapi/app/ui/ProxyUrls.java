@@ -14,6 +14,8 @@ import java.util.Objects;
  * String api = ProxyUrls.harp("hello", "/api/items");             // /exapps/hello/api/items
  * String base = ProxyUrls.basePath("hello", request.header("X-Forwarded-Prefix") != null);
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class ProxyUrls {
     /** The PHP proxy's prefix, before the app id. */

@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * features.appApiVersion().ifPresent(v -> log.info("AppAPI " + v));
  * features.require("sensitive settings fields", AppApiVersion.of(32, 0, 0)); // throws on AppAPI 31 and older
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class ServerFeatures {
     private final NextcloudApp nc;

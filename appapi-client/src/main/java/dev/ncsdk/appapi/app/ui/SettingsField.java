@@ -36,6 +36,7 @@ import java.util.Objects;
  * @param label the text beside a checkbox, may be empty
  * @param options the choices of {@code radio}, {@code select}, {@code multi-select} and {@code multi-checkbox}
  * @param sensitive whether Nextcloud stores the value encrypted and never sends it back to the browser (AppAPI 32+)
+ * @since 0.1.0
  */
 public record SettingsField(
         String id,
@@ -266,6 +267,7 @@ public record SettingsField(
      *
      * @param name the text shown
      * @param value the value stored (for {@code select} and {@code multi-select} the same as the name)
+     * @since 0.1.0
      */
     public record Option(String name, String value) {
         /**
@@ -280,7 +282,11 @@ public record SettingsField(
         }
     }
 
-    /** The field types of Nextcloud's declarative settings. */
+    /**
+     * The field types of Nextcloud's declarative settings.
+     *
+     * @since 0.1.0
+     */
     public enum Type {
         /** {@code text}. */
         TEXT("text"),
@@ -360,7 +366,11 @@ public record SettingsField(
         }
     }
 
-    /** Builds a {@link SettingsField}; see the type factories of {@link SettingsField}. */
+    /**
+     * Builds a {@link SettingsField}; see the type factories of {@link SettingsField}.
+     *
+     * @since 0.1.0
+     */
     public static final class Builder {
         private final String id;
         private final String title;

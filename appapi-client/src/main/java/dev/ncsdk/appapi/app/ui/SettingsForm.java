@@ -36,6 +36,7 @@ import java.util.Set;
  * @param description the text under the heading, may be empty
  * @param docUrl a link to documentation shown with the heading, may be empty
  * @param fields the fields, at least one, ids unique
+ * @since 0.1.0
  */
 public record SettingsForm(
         String id,
@@ -166,7 +167,11 @@ public record SettingsForm(
                 fs);
     }
 
-    /** Where the form appears, and so where its values are stored. */
+    /**
+     * Where the form appears, and so where its values are stored.
+     *
+     * @since 0.1.0
+     */
     public enum SectionType {
         /** Admin settings; values in the ExApp's app config ({@code admin}). */
         ADMIN("admin"),
@@ -199,7 +204,11 @@ public record SettingsForm(
         }
     }
 
-    /** Builds a {@link SettingsForm}; see {@link SettingsForm#admin} and {@link SettingsForm#personal}. */
+    /**
+     * Builds a {@link SettingsForm}; see {@link SettingsForm#admin} and {@link SettingsForm#personal}.
+     *
+     * @since 0.1.0
+     */
     public static final class Builder {
         private final String id;
         private final SectionType sectionType;

@@ -22,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
  * String theme = nc.asUser("alice").preferences().get("theme").orElse(""); // personal form
  * nc.settings().unregister("my_app_settings");
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class SettingsForms {
     private static final String ROUTE = "/api/v1/ui/settings";

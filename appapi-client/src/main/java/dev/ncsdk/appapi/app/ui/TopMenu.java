@@ -19,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
  * Optional<TopMenuEntry> e = menu.get("main");
  * boolean removed = menu.unregister("main");
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class TopMenu {
     private static final String ROUTE = "/api/v1/ui/top-menu";

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param displayName the label shown in the menu
  * @param icon the icon's path in the ExApp (served through the proxy), empty for AppAPI's default
  * @param adminRequired whether only admins see it
+ * @since 0.1.0
  */
 public record TopMenuEntry(long id, String appId, String name, String displayName, String icon, boolean adminRequired) {
     /**

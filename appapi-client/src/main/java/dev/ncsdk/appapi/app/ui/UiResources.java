@@ -18,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
  * nc.ui().styles().set(ExAppUi.TOP_MENU, "main", "css/main", "");      // serves <ExApp>/css/main.css
  * nc.ui().scripts().delete(ExAppUi.TOP_MENU, "main", "js/main");
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class UiResources {
     /** Which of the two. */

@@ -10,6 +10,7 @@ import dev.ncsdk.ocs.RetryPolicy;
 import dev.ncsdk.ocs.Secret;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ class ChunkedUploadTest {
     void start() throws IOException {
         server = new DavServer();
         ocs = OcsClient.builder()
-                .baseUrl(server.baseUrl())
+                .baseUri(URI.create(server.baseUrl()))
                 .credentials(Credentials.appPassword("alice", Secret.of("app-pw")))
                 .retryPolicy(RetryPolicy.none())
                 .build();

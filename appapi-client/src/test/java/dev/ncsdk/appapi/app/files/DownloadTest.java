@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +42,7 @@ class DownloadTest {
         server = new DavServer();
         server.files.put("/alice/Music/a song #1.flac", data);
         ocs = OcsClient.builder()
-                .baseUrl(server.baseUrl())
+                .baseUri(URI.create(server.baseUrl()))
                 .credentials(Credentials.appPassword("alice", Secret.of("app-pw")))
                 .retryPolicy(RetryPolicy.none())
                 .build();

@@ -15,6 +15,7 @@ import dev.ncsdk.ocs.Credentials;
 import dev.ncsdk.ocs.OcsClient;
 import dev.ncsdk.ocs.RetryPolicy;
 import dev.ncsdk.ocs.Secret;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class FilesListingTest extends WireMockSupport {
     static OcsClient client(String base) {
         return OcsClient.builder()
-                .baseUrl(base)
+                .baseUri(URI.create(base))
                 .credentials(Credentials.appPassword("alice", Secret.of("app-pw-123")))
                 .retryPolicy(RetryPolicy.none())
                 .build();
@@ -141,8 +142,10 @@ class FilesListingTest extends WireMockSupport {
     void anExAppInTheSystemContextActsAsTheGivenUser() {
         answer("PROPFIND", "/remote.php/dav/files/bob", 207, DavFixtures.SEARCH_EMPTY);
         AppApiCredentials exApp = AppApiCredentials.of("hello_java", "1.0.0", Secret.of("app-secret"));
-        try (OcsClient nc =
-                OcsClient.builder().baseUrl(baseUrl()).credentials(exApp).build()) {
+        try (OcsClient nc = OcsClient.builder()
+                .baseUri(URI.create(baseUrl()))
+                .credentials(exApp)
+                .build()) {
             assertThat(NextcloudFiles.of(nc, "bob").list("/")).isEmpty();
         }
         String expected = Base64.getEncoder().encodeToString("bob:app-secret".getBytes(StandardCharsets.UTF_8));

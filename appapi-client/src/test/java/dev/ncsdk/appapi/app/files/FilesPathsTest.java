@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ncsdk.ocs.OcsClient;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 /** Paths are normalised, checked and percent-encoded one segment at a time. */
 class FilesPathsTest {
     private static NextcloudFiles files(String base) {
-        return NextcloudFiles.of(OcsClient.builder().baseUrl(base).build(), "alice");
+        return NextcloudFiles.of(OcsClient.builder().baseUri(URI.create(base)).build(), "alice");
     }
 
     @Test
@@ -26,7 +27,11 @@ class FilesPathsTest {
 
     @Test
     void theUserIdIsEncodedToo() {
-        assertThat(NextcloudFiles.of(OcsClient.builder().baseUrl("https://h").build(), "jo doe@example.com")
+        assertThat(NextcloudFiles.of(
+                                OcsClient.builder()
+                                        .baseUri(URI.create("https://h"))
+                                        .build(),
+                                "jo doe@example.com")
                         .uri("/x")
                         .getRawPath())
                 .isEqualTo("/remote.php/dav/files/jo%20doe%40example.com/x");
@@ -41,10 +46,10 @@ class FilesPathsTest {
         assertThatThrownBy(() -> NextcloudFiles.join("/Documents", "..")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> f.uri("/a\0b")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> NextcloudFiles.of(
-                        OcsClient.builder().baseUrl("https://h").build(), "../admin"))
+                        OcsClient.builder().baseUri(URI.create("https://h")).build(), "../admin"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> NextcloudFiles.of(
-                        OcsClient.builder().baseUrl("https://h").build(), ""))
+                        OcsClient.builder().baseUri(URI.create("https://h")).build(), ""))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -11,6 +11,7 @@ import dev.ncsdk.ocs.NcUnexpectedResponseException;
 import dev.ncsdk.ocs.OcsClient;
 import dev.ncsdk.ocs.RetryPolicy;
 import java.io.IOException;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,7 +76,7 @@ class HostileMultistatusTest extends WireMockSupport {
     void anEndlessListingIsCutAtTheLimitWhileItArrives() throws IOException {
         try (DavServer server = new DavServer();
                 OcsClient nc = OcsClient.builder()
-                        .baseUrl(server.baseUrl())
+                        .baseUri(URI.create(server.baseUrl()))
                         .retryPolicy(RetryPolicy.none())
                         .build()) {
             server.endlessListing = true;

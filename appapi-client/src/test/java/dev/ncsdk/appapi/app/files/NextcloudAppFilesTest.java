@@ -12,6 +12,7 @@ import dev.ncsdk.appapi.app.NextcloudApp;
 import dev.ncsdk.appapi.testing.WireMockSupport;
 import dev.ncsdk.ocs.RetryPolicy;
 import dev.ncsdk.ocs.Secret;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -24,7 +25,7 @@ class NextcloudAppFilesTest extends WireMockSupport {
 
     private static NextcloudApp app() {
         return NextcloudApp.builder()
-                .baseUrl(baseUrl())
+                .baseUri(URI.create(baseUrl()))
                 .appId("javastub")
                 .appVersion("1.0.0")
                 .secret(Secret.of(SECRET))

@@ -10,6 +10,7 @@ import dev.ncsdk.appapi.testing.Capture;
 import dev.ncsdk.appapi.testing.WireMockSupport;
 import dev.ncsdk.ocs.RetryPolicy;
 import dev.ncsdk.ocs.Secret;
+import java.net.URI;
 import java.time.Duration;
 
 /** The ExApp client of the captures (app {@code javastub}, system context) and stubs shared by the UI tests. */
@@ -19,7 +20,7 @@ abstract class UiTestSupport extends WireMockSupport {
 
     static NextcloudApp app() {
         return NextcloudApp.builder()
-                .baseUrl(baseUrl())
+                .baseUri(URI.create(baseUrl()))
                 .appId("javastub")
                 .appVersion("1.0.0")
                 .secret(Secret.of(SECRET))

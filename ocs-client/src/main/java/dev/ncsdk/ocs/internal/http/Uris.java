@@ -21,15 +21,15 @@ public final class Uris {
      * Checks and normalises a base URL: {@code http} or {@code https}, a host, no user info, query or fragment;
      * the trailing slash is removed so paths can be appended. A sub-path ({@code https://host/nextcloud}) is kept.
      *
-     * @param baseUrl the URL as the user gave it
+     * @param baseUri the URL as the user gave it
      * @return the normalised base
      * @throws IllegalArgumentException when the URL cannot serve as a base
      */
-    public static URI base(String baseUrl) {
-        Objects.requireNonNull(baseUrl, "base URL");
+    public static URI base(String baseUri) {
+        Objects.requireNonNull(baseUri, "base URL");
         URI uri;
         try {
-            uri = new URI(baseUrl.trim());
+            uri = new URI(baseUri.trim());
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("not a valid base URL: " + e.getReason(), e);
         }
