@@ -353,8 +353,7 @@ final class Failures {
         public int handleExecutionException(Exception ex, CommandLine line, ParseResult parse) {
             Object command = line.getCommand();
             boolean verbose = verbose(args) || (command instanceof SampleCommand && ((SampleCommand) command).verbose);
-            Throwable shown = ex instanceof Failure && ex.getCause() != null ? ex.getCause() : ex;
-            Failures.print(line.getErr(), commandName(line), message(ex), verbose ? shown : null, verbose);
+            Failures.print(line.getErr(), commandName(line), message(ex), ex, verbose);
             return exitCode(ex);
         }
     }
@@ -373,7 +372,7 @@ final class Failures {
         @Override
         public int handleParseException(ParameterException ex, String[] ignored) {
             CommandLine line = ex.getCommandLine();
-            StringBuilder m = new StringBuilder(clean(ex.getMessage()));
+            StringBuilder m = new StringBuilder(clean(ex.getMessage()).replaceFirst("^Error: ", ""));
             if (ex instanceof CommandLine.UnmatchedArgumentException) {
                 List<String> suggestions = ((CommandLine.UnmatchedArgumentException) ex).getSuggestions();
                 if (!suggestions.isEmpty()) {

@@ -129,9 +129,20 @@ final class FleetCheck {
             }
         }
         if (!anyChecked && allNoAnswer) {
+            Failures.print(c.err(), "update-check", "no server answered", null, false);
             return Failures.NO_ANSWER;
         }
-        return problem ? Failures.FAILED : 0;
+        if (problem) {
+            Failures.print(
+                    c.err(),
+                    "update-check",
+                    "some server could not be read, or some app not judged"
+                            + (c.failOnUpdate ? " or updated (--fail-on-update)" : ""),
+                    null,
+                    false);
+            return Failures.FAILED;
+        }
+        return 0;
     }
 
     private Channel parseChannel() throws Usage {

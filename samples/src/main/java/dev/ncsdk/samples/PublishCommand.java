@@ -92,6 +92,9 @@ public final class PublishCommand extends SampleCommand {
         PrintWriter out = out();
         Inputs.httpUrl("--store", store);
         URI downloadUri = Inputs.httpUrl("--download", download);
+        if (!"https".equalsIgnoreCase(downloadUri.getScheme())) {
+            throw Failures.usage("--download: the store downloads releases over https only: " + download);
+        }
         Inputs.readableFile("--key", key);
         Inputs.variableName("--token-env", tokenEnv);
         String token = Secrets.valueOrNull(tokenEnv);

@@ -295,7 +295,39 @@ public final class UpdateCheckCommand extends SampleCommand {
             printTable(report, installedApps.size(), out);
         }
         flush();
-        return judged(report) && !updateFails(report) ? 0 : Failures.FAILED;
+        String problem = problem(report);
+        if (problem == null) {
+            return 0;
+        }
+        Failures.print(err(), spec.name(), problem, null, false);
+        return Failures.FAILED;
+    }
+
+    /**
+     * What makes a report's exit code 1, in one line, or null when nothing does.
+     *
+     * @param report the report
+     * @return the problem, or null
+     */
+    String problem(UpdateReport report) {
+        List<String> parts = new java.util.ArrayList<>(3);
+        int unjudged = report.unjudgedApps().size();
+        if (unjudged > 0) {
+            parts.add(unjudged + (unjudged == 1 ? " app" : " apps") + " could not be judged");
+        }
+        if (!ignoreNotInStore && !report.notInStore().isEmpty()) {
+            int n = report.notInStore().size();
+            parts.add(n + (n == 1 ? " app is" : " apps are") + " not in the store (--ignore-not-in-store lets them"
+                    + " pass)");
+        }
+        if (updateFails(report)) {
+            int n = report.updates().size();
+            parts.add(n + (n == 1 ? " app" : " apps") + " can be updated (--fail-on-update)");
+        }
+        if (parts.isEmpty() && !judged(report)) {
+            parts.add("some apps could not be judged");
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
     }
 
     @Override
