@@ -31,8 +31,7 @@ import picocli.CommandLine.Parameters;
             "  exapps                       list registered ExApps",
             "  register-manual-daemon NAME  register a manual-install daemon for ExApp development"
         },
-        footer = "%nExample: ncsdk-samples appapi --url https://cloud.example.com --user admin --password-env NC_PW"
-                + " daemons")
+        footer = "%nExample: ncsdk-samples appapi --url https://nc.example.com --user admin --password-env NC_PW daemons")
 public final class AppApiCommand extends SampleCommand {
     /** The actions, in the order the usage lists them. */
     static final List<String> ACTIONS = List.of("daemons", "exapps", "register-manual-daemon");

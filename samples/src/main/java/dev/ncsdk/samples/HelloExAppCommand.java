@@ -27,11 +27,9 @@ import picocli.CommandLine.Option;
 @Command(
         name = "hello-exapp",
         mixinStandardHelpOptions = true,
-        description = {
-            "Runs a minimal ExApp with the environment AppAPI gives one (APP_ID, APP_SECRET, APP_VERSION, APP_HOST,",
-            "APP_PORT, NEXTCLOUD_URL); GET / answers {\"hello\": \"<user>\"}. APP_ID defaults to hello_exapp and",
-            "APP_VERSION to 1.0.0. Stops on SIGTERM or Ctrl-C."
-        },
+        description = "Runs a minimal ExApp with the environment AppAPI gives one (APP_ID, APP_SECRET, APP_VERSION,"
+                + " APP_HOST, APP_PORT, NEXTCLOUD_URL); GET / answers {\"hello\": \"<user>\"}. APP_ID defaults to"
+                + " hello_exapp and APP_VERSION to 1.0.0. Stops on SIGTERM or Ctrl-C.",
         footer = "%nExample: APP_SECRET=... APP_PORT=23000 NEXTCLOUD_URL=... ncsdk-samples hello-exapp --json-info")
 public final class HelloExAppCommand extends SampleCommand {
     /** The app id when {@code APP_ID} is not set. */
@@ -39,28 +37,28 @@ public final class HelloExAppCommand extends SampleCommand {
 
     @Option(
             names = "--json-info",
-            description = "print the JSON for occ app_api:app:register <id> <daemon> --json-info '...' and exit")
+            description = "Print the JSON for occ app_api:app:register ID DAEMON --json-info '...' and exit.")
     boolean jsonInfo;
 
     @Option(
             names = "--daemon",
             paramLabel = "NAME",
             defaultValue = "manual_install",
-            description = "--json-info: the deploy daemon to name (default ${DEFAULT-VALUE})")
+            description = "--json-info: the deploy daemon to name (default: ${DEFAULT-VALUE}).")
     String daemon;
 
     @Option(
             names = "--init-steps",
             paramLabel = "N",
             defaultValue = "4",
-            description = "steps of the pretend initialisation, each reported as progress (default ${DEFAULT-VALUE})")
+            description = "Steps of the pretend initialisation, each reported as progress (default: ${DEFAULT-VALUE}).")
     int initSteps;
 
     @Option(
             names = "--init-step-ms",
             paramLabel = "MS",
             defaultValue = "250",
-            description = "how long each initialisation step takes, in ms (default ${DEFAULT-VALUE})")
+            description = "How long each initialisation step takes, in ms (default: ${DEFAULT-VALUE}).")
     long initStepMillis;
 
     /** Where the configuration comes from: the process environment, or a map in tests. */

@@ -140,6 +140,10 @@ public final class Main {
                     .exitCodeListHeading(Failures.EXIT_CODE_HEADING)
                     .exitCodeList(Failures.exitCodes(((SampleCommand) command).problemExit()));
         }
+        for (CommandLine each : cl.getSubcommands().values()) {
+            each.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, new Footer());
+        }
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, new Footer());
         cl.registerConverter(java.time.Instant.class, new Inputs.InstantConverter());
         cl.setUsageHelpWidth(USAGE_WIDTH);
         cl.setUsageHelpLongOptionsMaxWidth(32);
@@ -175,6 +179,21 @@ public final class Main {
                 return new HelloExAppCommand();
             default:
                 return null;
+        }
+    }
+
+    /**
+     * The footer, that is the example, unwrapped: an example is one command line to copy whole, even when it is
+     * longer than the usage width (everything else wraps at {@link #USAGE_WIDTH}).
+     */
+    static final class Footer implements CommandLine.IHelpSectionRenderer {
+        @Override
+        public String render(CommandLine.Help help) {
+            StringBuilder text = new StringBuilder();
+            for (String line : help.commandSpec().usageMessage().footer()) {
+                text.append(String.format(line)).append(System.lineSeparator());
+            }
+            return text.toString();
         }
     }
 

@@ -31,7 +31,7 @@ public final class PackageCommand extends SampleCommand {
     @Option(
             names = "--timestamp",
             paramLabel = "INSTANT",
-            description = "Modification time of every entry (ISO-8601); default: ${DEFAULT-VALUE}.",
+            description = "Time of every entry, ISO-8601 (default: ${DEFAULT-VALUE}).",
             defaultValue = "1980-01-01T00:00:00Z")
     Instant timestamp;
 
