@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
             "  exapps                       list registered ExApps",
             "  register-manual-daemon NAME  register a manual-install daemon for ExApp development"
         },
-        footer = "%nExample: ncsdk-samples appapi --url https://nc.example.com --user admin --password-env NC_PW daemons")
+        footer =
+                "%nExample: ncsdk-samples appapi --url https://nc.example.com --user admin --password-env NC_PW daemons")
 public final class AppApiCommand extends SampleCommand {
     /** The actions, in the order the usage lists them. */
     static final List<String> ACTIONS = List.of("daemons", "exapps", "register-manual-daemon");
@@ -75,7 +76,11 @@ public final class AppApiCommand extends SampleCommand {
     @Parameters(index = "0", paramLabel = "ACTION", description = "daemons, exapps or register-manual-daemon.")
     String action;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "Daemon name for register-manual-daemon.")
+    @Parameters(
+            index = "1",
+            arity = "0..1",
+            paramLabel = "NAME",
+            description = "Daemon name for register-manual-daemon.")
     String name;
 
     /** Creates the command (picocli). */

@@ -17,7 +17,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,8 +62,8 @@ final class Failures {
     static final String VERBOSE = "--verbose";
 
     /** A Java class name in a message (qualified, or a simple name ending in Exception or Error), with its colon. */
-    private static final Pattern CLASS_NAME = Pattern.compile(
-            "\\b(?:[a-z_][A-Za-z0-9_$]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b:?\\s*"
+    private static final Pattern CLASS_NAME =
+            Pattern.compile("\\b(?:[a-z_][A-Za-z0-9_$]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b:?\\s*"
                     + "|\\b[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b:?\\s*");
 
     /** The origin of the first http(s) URL in a message. */
@@ -182,7 +181,8 @@ final class Failures {
     /** Whether an SDK exception is about a file that could not be read ("cannot read FILE: ..."). */
     private static boolean unreadableFile(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IOException || (t.getMessage() != null && t.getMessage().startsWith("cannot read "))) {
+            if (t instanceof IOException
+                    || (t.getMessage() != null && t.getMessage().startsWith("cannot read "))) {
                 return true;
             }
         }
@@ -263,7 +263,9 @@ final class Failures {
         if (e instanceof NcTimeoutException) {
             String m = e.getMessage();
             int at = m == null ? -1 : m.indexOf("no complete answer within ");
-            return at >= 0 ? "no answer within " + m.substring(at + "no complete answer within ".length()) : "timed out";
+            return at >= 0
+                    ? "no answer within " + m.substring(at + "no complete answer within ".length())
+                    : "timed out";
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof HttpTimeoutException) {
@@ -376,11 +378,15 @@ final class Failures {
             if (ex instanceof CommandLine.UnmatchedArgumentException) {
                 List<String> suggestions = ((CommandLine.UnmatchedArgumentException) ex).getSuggestions();
                 if (!suggestions.isEmpty()) {
-                    m.append(" (did you mean ").append(String.join(" or ", suggestions)).append("?)");
+                    m.append(" (did you mean ")
+                            .append(String.join(" or ", suggestions))
+                            .append("?)");
                 }
             }
             String name = commandName(line);
-            m.append("; see 'ncsdk-samples ").append(name == null ? "" : name + " ").append("--help'");
+            m.append("; see 'ncsdk-samples ")
+                    .append(name == null ? "" : name + " ")
+                    .append("--help'");
             boolean verbose = verbose(args);
             print(line.getErr(), name, m.toString(), verbose ? ex : null, verbose);
             return USAGE;

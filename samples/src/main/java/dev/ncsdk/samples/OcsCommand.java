@@ -45,7 +45,11 @@ public final class OcsCommand extends SampleCommand {
     /** The methods OCS routes use. */
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
-    @Option(names = "--url", paramLabel = "URL", required = true, description = "Nextcloud base URL, may have a sub-path.")
+    @Option(
+            names = "--url",
+            paramLabel = "URL",
+            required = true,
+            description = "Nextcloud base URL, may have a sub-path.")
     String url;
 
     @Option(names = "--user", paramLabel = "USER", description = "Login name (with --password-env).")

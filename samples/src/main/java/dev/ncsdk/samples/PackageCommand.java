@@ -22,7 +22,11 @@ import picocli.CommandLine.Option;
                 + " against the store's rules (nothing is written for an invalid app id).",
         footer = "%nExample: ncsdk-samples package --dir apps/news --out build/news.tar.gz")
 public final class PackageCommand extends SampleCommand {
-    @Option(names = "--dir", paramLabel = "DIR", required = true, description = "The app folder (with appinfo/info.xml).")
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
+            required = true,
+            description = "The app folder (with appinfo/info.xml).")
     Path dir;
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "The .tar.gz to write.")
@@ -57,8 +61,9 @@ public final class PackageCommand extends SampleCommand {
             PrintWriter e = err();
             ex.problems().forEach(p -> e.println("problem: " + p));
             e.flush();
-            throw Failures.problem("the store would refuse " + dir + " (" + ex.problems().size() + " problem"
-                    + (ex.problems().size() == 1 ? "" : "s") + "); nothing was written");
+            throw Failures.problem(
+                    "the store would refuse " + dir + " (" + ex.problems().size() + " problem"
+                            + (ex.problems().size() == 1 ? "" : "s") + "); nothing was written");
         } catch (java.io.UncheckedIOException ex) {
             throw Failures.unreadable("cannot package " + dir + ": " + Failures.message(ex), ex);
         }
@@ -72,8 +77,9 @@ public final class PackageCommand extends SampleCommand {
         }
         e.flush();
         if (!r.report().isValid()) {
-            throw Failures.problem("the store would refuse " + r.archive() + " (" + r.report().problems().size()
-                    + " problem" + (r.report().problems().size() == 1 ? "" : "s") + ")");
+            throw Failures.problem("the store would refuse " + r.archive() + " ("
+                    + r.report().problems().size() + " problem"
+                    + (r.report().problems().size() == 1 ? "" : "s") + ")");
         }
         return 0;
     }

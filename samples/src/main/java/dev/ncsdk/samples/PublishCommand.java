@@ -2,13 +2,13 @@ package dev.ncsdk.samples;
 
 import dev.ncsdk.appstore.AppStorePublisher;
 import dev.ncsdk.appstore.publish.DownloadCheck;
+import dev.ncsdk.appstore.publish.DownloadCheckException;
 import dev.ncsdk.appstore.publish.PublishOutcome;
 import dev.ncsdk.appstore.publish.ReleaseUpload;
-import dev.ncsdk.appstore.publish.DownloadCheckException;
 import dev.ncsdk.appstore.signing.AppSigner;
 import dev.ncsdk.appstore.signing.SigningException;
-import dev.ncsdk.ocs.NcException;
 import dev.ncsdk.ocs.Credentials;
+import dev.ncsdk.ocs.NcException;
 import dev.ncsdk.ocs.Secret;
 import java.io.PrintWriter;
 import java.net.Socket;
@@ -59,7 +59,10 @@ public final class PublishCommand extends SampleCommand {
     @Option(names = "--key", paramLabel = "FILE", required = true, description = "The app's private key (PEM).")
     Path key;
 
-    @Option(names = "--password-env", paramLabel = "VAR", description = "Environment variable holding the key's password.")
+    @Option(
+            names = "--password-env",
+            paramLabel = "VAR",
+            description = "Environment variable holding the key's password.")
     String passwordEnv;
 
     @Option(names = "--nightly", description = "Publish as a nightly (the store drops earlier nightlies).")

@@ -43,7 +43,11 @@ public final class SignCommand extends SampleCommand {
                 description = "The release .tar.gz to sign (a regular file of at most 30 MiB).")
         Path archive;
 
-        @Option(names = "--app-id", paramLabel = "ID", required = true, description = "The app id to sign (for registration).")
+        @Option(
+                names = "--app-id",
+                paramLabel = "ID",
+                required = true,
+                description = "The app id to sign (for registration).")
         String appId;
     }
 

@@ -87,9 +87,7 @@ public final class UpdateCheckCommand extends SampleCommand {
                     + " make the exit code 1.")
     boolean ignoreNotInStore;
 
-    @Option(
-            names = "--fail-on-update",
-            description = "Exit with 1 when an update is available (for scripts and CI).")
+    @Option(names = "--fail-on-update", description = "Exit with 1 when an update is available (for scripts and CI).")
     boolean failOnUpdate;
 
     @Option(
@@ -211,8 +209,7 @@ public final class UpdateCheckCommand extends SampleCommand {
             String store, String platform, String php, String channel, Map<String, String> apps) {
         Inputs.httpUrl("--store", store);
         if (platform == null) {
-            throw Failures.usage(
-                    "give --platform with --installed or --app (or check a running server with --server)");
+            throw Failures.usage("give --platform with --installed or --app (or check a running server with --server)");
         }
         NextcloudVersion version = Inputs.nextcloudVersion("--platform", platform);
         if (php != null) {

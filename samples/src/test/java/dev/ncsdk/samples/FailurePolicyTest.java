@@ -90,8 +90,8 @@ class FailurePolicyTest {
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"ocs\":{\"meta\":{\"status\":\"failure\",\"statuscode\":403,\"message\":"
                                 + "\"Logged in account must be an admin\"},\"data\":[]}}")));
-        wm.stubFor(get(urlPathEqualTo("/dl/garbage.tar.gz"))
-                .willReturn(aResponse().withBody("this is no gzip archive")));
+        wm.stubFor(
+                get(urlPathEqualTo("/dl/garbage.tar.gz")).willReturn(aResponse().withBody("this is no gzip archive")));
         wm.stubFor(any(urlPathEqualTo("/never")).willReturn(aResponse().withStatus(500)));
     }
 
@@ -129,8 +129,7 @@ class FailurePolicyTest {
                 () -> "error: ocs: --url: not an http or https URL: ftp://cloud.example.com"));
         all.add(failure(
                 "ocs: unreadable input",
-                () -> new String[] {
-                    "ocs", "--url", base(), "--user", "admin", "--password-env", UNSET_VAR, "GET", "/x"
+                () -> new String[] {"ocs", "--url", base(), "--user", "admin", "--password-env", UNSET_VAR, "GET", "/x"
                 },
                 2,
                 () -> "error: ocs: --password-env: environment variable " + UNSET_VAR + " is not set or empty"));
@@ -159,29 +158,42 @@ class FailurePolicyTest {
                 () -> "error: update-check: --platform: "));
         all.add(failure(
                 "update-check: usage (app id)",
-                () -> new String[] {"update-check", "--store", base() + "/api/v1", "--platform", "32.0.1", "--app",
-                    "News!=1.0.0"},
+                () -> new String[] {
+                    "update-check", "--store", base() + "/api/v1", "--platform", "32.0.1", "--app", "News!=1.0.0"
+                },
                 2,
                 () -> "error: update-check: --app: 'News!' is not an app id"));
         all.add(failure(
                 "update-check: unreadable input",
                 () -> new String[] {
-                    "update-check", "--store", base() + "/api/v1", "--platform", "32.0.1", "--installed",
+                    "update-check",
+                    "--store",
+                    base() + "/api/v1",
+                    "--platform",
+                    "32.0.1",
+                    "--installed",
                     "/nonexistent/x.json"
                 },
                 2,
                 () -> "error: update-check: --installed: cannot read /nonexistent/x.json: no such file"));
         all.add(failure(
                 "update-check: no answer",
-                () -> new String[] {"update-check", "--store", closed() + "/api/v1", "--platform", "32.0.1", "--app",
-                    "news=1.0.0"},
+                () -> new String[] {
+                    "update-check", "--store", closed() + "/api/v1", "--platform", "32.0.1", "--app", "news=1.0.0"
+                },
                 3,
                 () -> "error: update-check: cannot reach " + closed() + ": connection refused"));
         all.add(failure(
                 "update-check: found a problem",
                 () -> new String[] {
-                    "update-check", "--store", base() + "/api/v1", "--platform", "11.0.5.1", "--app",
-                    "apporder=0.3.2", "--fail-on-update"
+                    "update-check",
+                    "--store",
+                    base() + "/api/v1",
+                    "--platform",
+                    "11.0.5.1",
+                    "--app",
+                    "apporder=0.3.2",
+                    "--fail-on-update"
                 },
                 1,
                 () -> "error: update-check: 1 app can be updated (--fail-on-update)"));
@@ -215,19 +227,30 @@ class FailurePolicyTest {
         // ---- package
         all.add(failure(
                 "package: usage",
-                () -> new String[] {"package", "--dir", tmp.resolve("badapp").toString(), "--out", "x.tar.gz",
-                    "--timestamp", "soon"},
+                () -> new String[] {
+                    "package", "--dir", tmp.resolve("badapp").toString(), "--out", "x.tar.gz", "--timestamp", "soon"
+                },
                 2,
                 () -> "error: package: Invalid value for option '--timestamp': 'soon' is not an ISO-8601 instant"));
         all.add(failure(
                 "package: unreadable input",
-                () -> new String[] {"package", "--dir", "/nonexistent/app", "--out", tmp.resolve("x.tar.gz").toString()},
+                () -> new String[] {
+                    "package",
+                    "--dir",
+                    "/nonexistent/app",
+                    "--out",
+                    tmp.resolve("x.tar.gz").toString()
+                },
                 2,
                 () -> "error: package: --dir: cannot read /nonexistent/app: no such directory"));
         all.add(failure(
                 "package: found a problem",
                 () -> new String[] {
-                    "package", "--dir", tmp.resolve("badapp").toString(), "--out", tmp.resolve("bad.tar.gz").toString()
+                    "package",
+                    "--dir",
+                    tmp.resolve("badapp").toString(),
+                    "--out",
+                    tmp.resolve("bad.tar.gz").toString()
                 },
                 1,
                 () -> "error: package: the store would refuse "));
@@ -240,7 +263,12 @@ class FailurePolicyTest {
         all.add(failure(
                 "publish: unreadable input",
                 () -> new String[] {
-                    "publish", "--token-env", SET_VAR, "--key", "/nonexistent/news.key", "--download",
+                    "publish",
+                    "--token-env",
+                    SET_VAR,
+                    "--key",
+                    "/nonexistent/news.key",
+                    "--download",
                     "https://example.com/news.tar.gz"
                 },
                 2,
@@ -248,16 +276,29 @@ class FailurePolicyTest {
         all.add(failure(
                 "publish: no answer",
                 () -> new String[] {
-                    "publish", "--token-env", SET_VAR, "--key", key, "--download",
-                    "https://127.0.0.1:" + closedPort + "/news.tar.gz", "--dry-run"
+                    "publish",
+                    "--token-env",
+                    SET_VAR,
+                    "--key",
+                    key,
+                    "--download",
+                    "https://127.0.0.1:" + closedPort + "/news.tar.gz",
+                    "--dry-run"
                 },
                 3,
                 () -> "error: publish: cannot reach https://127.0.0.1:" + closedPort + ": connection refused"));
         all.add(failure(
                 "publish: found a problem",
                 () -> new String[] {
-                    "publish", "--token-env", SET_VAR, "--key", key, "--download",
-                    "https://localhost:" + wm.getHttpsPort() + "/dl/garbage.tar.gz", "--dry-run", "--insecure"
+                    "publish",
+                    "--token-env",
+                    SET_VAR,
+                    "--key",
+                    key,
+                    "--download",
+                    "https://localhost:" + wm.getHttpsPort() + "/dl/garbage.tar.gz",
+                    "--dry-run",
+                    "--insecure"
                 },
                 1,
                 () -> "error: publish: "));
@@ -274,8 +315,8 @@ class FailurePolicyTest {
                 () -> "error: appapi: daemons takes no NAME, got 'extra'"));
         all.add(failure(
                 "appapi: unreadable input",
-                () -> new String[] {"appapi", "--url", base(), "--user", "admin", "--password-env", UNSET_VAR,
-                    "daemons"},
+                () -> new String[] {"appapi", "--url", base(), "--user", "admin", "--password-env", UNSET_VAR, "daemons"
+                },
                 2,
                 () -> "error: appapi: --password-env: environment variable " + UNSET_VAR + " is not set or empty"));
         all.add(failure(
@@ -283,11 +324,7 @@ class FailurePolicyTest {
                 () -> appapi(closed(), "daemons"),
                 3,
                 () -> "error: appapi: cannot reach " + closed() + ": connection refused"));
-        all.add(failure(
-                "appapi: found a problem",
-                () -> appapi(base(), "daemons"),
-                1,
-                () -> "error: appapi: "));
+        all.add(failure("appapi: found a problem", () -> appapi(base(), "daemons"), 1, () -> "error: appapi: "));
         // ---- hello-exapp, demo
         all.add(failure(
                 "hello-exapp: usage",
@@ -318,7 +355,9 @@ class FailurePolicyTest {
             Path archive = tmp.resolve("release.tar.gz");
             if (!Files.exists(archive)) {
                 Files.write(archive, new byte[] {1, 2, 3});
-                Files.writeString(tmp.resolve("release.sig"), java.util.Base64.getEncoder().encodeToString(new byte[512]));
+                Files.writeString(
+                        tmp.resolve("release.sig"),
+                        java.util.Base64.getEncoder().encodeToString(new byte[512]));
             }
             List<String> args = new ArrayList<>(List.of(
                     "verify-release",
@@ -361,7 +400,8 @@ class FailurePolicyTest {
 
         assertThat(r.exit()).as(r.err()).isEqualTo(exit);
         // the error line is the last line (package lists every problem it found before it)
-        List<String> lines = r.err().lines().filter(l -> l.startsWith("error: ")).toList();
+        List<String> lines =
+                r.err().lines().filter(l -> l.startsWith("error: ")).toList();
         assertThat(lines).as(r.err()).hasSize(1);
         assertThat(lines.get(0)).startsWith(message.get()).doesNotContainPattern(CLASS_NAME);
         assertThat(r.err()).endsWith(lines.get(0) + "\n");
@@ -391,8 +431,7 @@ class FailurePolicyTest {
 
     @Test
     void aBadArgumentIsRefusedBeforeTheStoreIsRead() {
-        Result r = run(
-                "update-check", "--store", base() + "/api/v1", "--platform", "banana", "--app", "news=1.0.0");
+        Result r = run("update-check", "--store", base() + "/api/v1", "--platform", "banana", "--app", "news=1.0.0");
 
         assertThat(r.exit()).isEqualTo(2);
         wm.verify(0, anyRequestedFor(anyUrl()));
@@ -413,7 +452,10 @@ class FailurePolicyTest {
         Result r = run("hello-exapp", "--json-info");
 
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).startsWith("error: hello-exapp: ").contains("APP_SECRET").hasLineCount(1);
+        assertThat(r.err())
+                .startsWith("error: hello-exapp: ")
+                .contains("APP_SECRET")
+                .hasLineCount(1);
     }
 
     @ParameterizedTest(name = "{0} -V")

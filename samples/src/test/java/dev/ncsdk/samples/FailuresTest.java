@@ -24,8 +24,8 @@ class FailuresTest {
     void aTimeoutIsNoAnswerWithTheDeadlineInWords() {
         Failures.Failure f = Failures.talkingTo(
                 "https://apps.nextcloud.com/api/v1",
-                new NcTimeoutException("GET https://apps.nextcloud.com/api/v1/apps.json: no complete answer within 2 s",
-                        null, true));
+                new NcTimeoutException(
+                        "GET https://apps.nextcloud.com/api/v1/apps.json: no complete answer within 2 s", null, true));
         assertThat(f.exit).isEqualTo(Failures.NO_ANSWER);
         assertThat(f.getMessage()).isEqualTo("cannot reach https://apps.nextcloud.com: no answer within 2 s");
     }
@@ -48,8 +48,9 @@ class FailuresTest {
 
     @Test
     void javaClassNamesAreDroppedFromMessages() {
-        assertThat(Failures.clean("PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException:"
-                        + " unable to find valid certification path"))
+        assertThat(Failures.clean(
+                        "PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException:"
+                                + " unable to find valid certification path"))
                 .isEqualTo("PKIX path building failed: unable to find valid certification path");
         assertThat(Failures.clean("java.io.IOException: disk full")).isEqualTo("disk full");
         assertThat(Failures.clean("first line\nsecond line")).isEqualTo("first line second line");

@@ -23,8 +23,22 @@ import picocli.CommandLine.Model.OptionSpec;
 class HelpTextTest {
     /** The labels option values use. */
     private static final List<String> LABELS = List.of(
-            "URL", "FILE", "DIR", "VAR", "VERSION", "ID", "USER", "SECONDS", "METHOD", "INSTANT", "CHANNEL",
-            "ID=VERSION", "HOST", "NAME", "N", "MS");
+            "URL",
+            "FILE",
+            "DIR",
+            "VAR",
+            "VERSION",
+            "ID",
+            "USER",
+            "SECONDS",
+            "METHOD",
+            "INSTANT",
+            "CHANNEL",
+            "ID=VERSION",
+            "HOST",
+            "NAME",
+            "N",
+            "MS");
 
     static List<String> commands() {
         return Main.COMMANDS;
@@ -70,7 +84,8 @@ class HelpTextTest {
                 .contains("\nExit codes:\n  0   success\n  1   ")
                 .contains("\n  2   bad usage or unreadable input (nothing was sent)\n")
                 .contains("\n  3   no answer from a server (connection refused, timeout, unknown host)\n");
-        List<String> examples = help.lines().filter(l -> l.startsWith("Example: ")).toList();
+        List<String> examples =
+                help.lines().filter(l -> l.startsWith("Example: ")).toList();
         assertThat(examples).hasSize(1);
         assertThat(examples.get(0)).matches("Example: (\\S+=\\S+ )*ncsdk-samples " + name + "( .*)?");
         assertThat(help.strip()).endsWith(examples.get(0));
@@ -101,7 +116,8 @@ class HelpTextTest {
             }
             for (OptionSpec o : command(name).getCommandSpec().options()) {
                 for (String option : o.names()) {
-                    if (!section.matches("(?s).*(?<![\\w-])" + java.util.regex.Pattern.quote(option) + "(?![\\w-]).*")) {
+                    if (!section.matches(
+                            "(?s).*(?<![\\w-])" + java.util.regex.Pattern.quote(option) + "(?![\\w-]).*")) {
                         missing.add(name + " " + option);
                     }
                 }

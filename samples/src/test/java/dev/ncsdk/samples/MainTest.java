@@ -66,7 +66,8 @@ class MainTest {
         assertThat(only.getSubcommands()).containsOnlyKeys(name);
         assertThat(only.getSubcommands().get(name).getUsageMessage(CommandLine.Help.Ansi.OFF))
                 .isEqualTo(full.getSubcommands().get(name).getUsageMessage(CommandLine.Help.Ansi.OFF));
-        assertThat(only.getUsageMessage(CommandLine.Help.Ansi.OFF)).startsWith("Usage: ncsdk-samples [-hV] [--verbose] [COMMAND]");
+        assertThat(only.getUsageMessage(CommandLine.Help.Ansi.OFF))
+                .startsWith("Usage: ncsdk-samples [-hV] [--verbose] [COMMAND]");
     }
 
     @Test
@@ -124,7 +125,10 @@ class MainTest {
         Result r = run("update-check");
 
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).startsWith("error: update-check: ").contains("--platform").hasLineCount(1);
+        assertThat(r.err())
+                .startsWith("error: update-check: ")
+                .contains("--platform")
+                .hasLineCount(1);
     }
 
     @Test

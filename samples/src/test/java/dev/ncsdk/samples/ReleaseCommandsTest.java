@@ -179,7 +179,9 @@ class ReleaseCommandsTest {
         StdCapture.Run foo =
                 run("sign", "--key", fixture("appsignature-test-pkcs1.key").toString(), "--app-id", "FOO");
         assertThat(foo.exit()).isEqualTo(2);
-        assertThat(foo.err()).startsWith("error: sign: --app-id: 'FOO' is not an app id").hasLineCount(1);
+        assertThat(foo.err())
+                .startsWith("error: sign: --app-id: 'FOO' is not an app id")
+                .hasLineCount(1);
         assertThat(AppSigner.fromFile(fixture("appsignature-test-pkcs1.key")).signAppId("FOO"))
                 .isEqualTo(Files.readString(fixture("appsignature-test-pkcs1-FOO.sig.b64"))
                         .strip());
@@ -187,7 +189,8 @@ class ReleaseCommandsTest {
                 run("sign", "--key", fixture("appsignature-test-pkcs1.key").toString(), "--app-id", "news");
         assertThat(id.exit()).isZero();
         assertThat(id.out().strip())
-                .isEqualTo(AppSigner.fromFile(fixture("appsignature-test-pkcs1.key")).signAppId("news"));
+                .isEqualTo(AppSigner.fromFile(fixture("appsignature-test-pkcs1.key"))
+                        .signAppId("news"));
 
         Path archive = dir.resolve("artifact.tar.gz");
         Files.write(

@@ -175,7 +175,13 @@ class UpdateCheckCommandTest {
             UpdateCheckCommand command = new UpdateCheckCommand();
             // what the quick look saw: another store and another app
             command.startEarly(new String[] {
-                "update-check", "--store", other.baseUrl() + "/api/v1", "--platform", "11.0.5.1", "--app", "other_app=1.0.0"
+                "update-check",
+                "--store",
+                other.baseUrl() + "/api/v1",
+                "--platform",
+                "11.0.5.1",
+                "--app",
+                "other_app=1.0.0"
             });
             CommandLine cl = new CommandLine(command);
             java.io.StringWriter out = new java.io.StringWriter();
