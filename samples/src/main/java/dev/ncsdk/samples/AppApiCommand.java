@@ -5,6 +5,8 @@ import dev.ncsdk.appapi.admin.AppApiAdminClient;
 import dev.ncsdk.appapi.admin.DaemonConfig;
 import dev.ncsdk.appapi.admin.DaemonList;
 import dev.ncsdk.appapi.admin.ExAppInfo;
+import dev.ncsdk.ocs.Credentials;
+import dev.ncsdk.ocs.NcException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -28,54 +30,105 @@ import picocli.CommandLine.Parameters;
             "  daemons                      list deploy daemons (* = default)",
             "  exapps                       list registered ExApps",
             "  register-manual-daemon NAME  register a manual-install daemon for ExApp development"
-        })
+        },
+        footer =
+                "%nExample: ncsdk-samples appapi --url https://nc.example.com --user admin --password-env NC_PW daemons")
 public final class AppApiCommand extends SampleCommand {
-    @Option(names = "--url", required = true, description = "Nextcloud base URL")
+    /** The actions, in the order the usage lists them. */
+    static final List<String> ACTIONS = List.of("daemons", "exapps", "register-manual-daemon");
+
+    @Option(names = "--url", paramLabel = "URL", required = true, description = "Nextcloud base URL.")
     String url;
 
-    @Option(names = "--user", required = true, description = "admin login")
+    @Option(names = "--user", paramLabel = "USER", required = true, description = "Admin login.")
     String user;
 
     @Option(
             names = "--password-env",
+            paramLabel = "VAR",
             required = true,
-            description = "environment variable holding the password or an app password")
+            description = "Environment variable holding the password or an app password.")
     String passwordEnv;
 
     @Option(
             names = "--exapp-host",
+            paramLabel = "HOST",
             defaultValue = "127.0.0.1",
-            description = "register-manual-daemon: host the ExApps listen on (default ${DEFAULT-VALUE})")
+            description = "register-manual-daemon: host the ExApps listen on (default: ${DEFAULT-VALUE}).")
     String exAppHost;
 
     @Option(
             names = "--nextcloud-url",
-            description = "register-manual-daemon: URL ExApps use to reach Nextcloud (default: --url)")
+            paramLabel = "URL",
+            description = "register-manual-daemon: URL ExApps use to reach Nextcloud (default: --url).")
     String nextcloudUrl;
 
-    @Option(names = "--set-default", description = "register-manual-daemon: make it the default daemon")
+    @Option(names = "--set-default", description = "register-manual-daemon: make it the default daemon.")
     boolean setDefault;
 
-    @Option(names = "--timeout", defaultValue = "30", description = "request timeout in seconds")
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "30",
+            description = "Request timeout in seconds (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
-    @Parameters(index = "0", description = "daemons | exapps | register-manual-daemon")
+    @Parameters(index = "0", paramLabel = "ACTION", description = "daemons, exapps or register-manual-daemon.")
     String action;
 
-    @Parameters(index = "1", arity = "0..1", description = "daemon name for register-manual-daemon")
+    @Parameters(
+            index = "1",
+            arity = "0..1",
+            paramLabel = "NAME",
+            description = "Daemon name for register-manual-daemon.")
     String name;
 
     /** Creates the command (picocli). */
     public AppApiCommand() {}
 
     @Override
+    String problemExit() {
+        return "the server answered with a failure";
+    }
+
+    @Override
     public Integer call() {
         PrintWriter out = out();
-        try (AppApiAdminClient admin = AppApiAdminClient.builder()
-                .baseUri(java.net.URI.create(url))
-                .credentials(Secrets.basic(user, passwordEnv))
-                .requestTimeout(Duration.ofSeconds(timeoutSeconds))
-                .build()) {
+        if (!ACTIONS.contains(action)) {
+            throw Failures.usage("unknown action '" + action + "' (one of " + String.join(", ", ACTIONS) + ")");
+        }
+        boolean register = action.equals("register-manual-daemon");
+        if (register && (name == null || name.isBlank())) {
+            throw Failures.usage("register-manual-daemon needs a NAME");
+        }
+        if (!register && name != null) {
+            throw Failures.usage(action + " takes no NAME, got '" + name + "'");
+        }
+        Inputs.httpUrl("--url", url);
+        if (nextcloudUrl != null) {
+            Inputs.httpUrl("--nextcloud-url", nextcloudUrl);
+        }
+        Inputs.positiveSeconds("--timeout", timeoutSeconds);
+        Credentials credentials = Credentials.basic(user, Inputs.secretFromEnv("--password-env", passwordEnv));
+        AppApiAdminClient.Builder builder;
+        try {
+            builder = AppApiAdminClient.builder()
+                    .baseUri(java.net.URI.create(url))
+                    .credentials(credentials)
+                    .requestTimeout(Duration.ofSeconds(timeoutSeconds));
+        } catch (IllegalArgumentException e) {
+            throw Failures.usage("--url: " + Failures.clean(e.getMessage()));
+        }
+        DaemonConfig d = null;
+        if (register) {
+            try {
+                d = DaemonConfig.manualInstall(name, exAppHost, nextcloudUrl != null ? nextcloudUrl : url)
+                        .build();
+            } catch (IllegalArgumentException e) {
+                throw Failures.usage(Failures.clean(e.getMessage()));
+            }
+        }
+        try (AppApiAdminClient admin = builder.build()) {
             switch (action) {
                 case "daemons":
                     printDaemons(out, admin.daemons().list());
@@ -83,14 +136,7 @@ public final class AppApiCommand extends SampleCommand {
                 case "exapps":
                     printExApps(out, admin.capabilities(), admin.exApps().list());
                     return 0;
-                case "register-manual-daemon":
-                    if (name == null || name.isBlank()) {
-                        err().println("register-manual-daemon needs a NAME");
-                        return Failures.USAGE;
-                    }
-                    DaemonConfig d = DaemonConfig.manualInstall(
-                                    name, exAppHost, nextcloudUrl != null ? nextcloudUrl : url)
-                            .build();
+                default:
                     DaemonConfig stored = admin.daemons().register(d, setDefault);
                     out.printf(
                             "registered %s (id %s, %s, host %s)%s%n",
@@ -100,10 +146,9 @@ public final class AppApiCommand extends SampleCommand {
                             stored.host(),
                             setDefault ? " as the default daemon" : "");
                     return 0;
-                default:
-                    err().println("unknown action: " + action + " (daemons, exapps, register-manual-daemon)");
-                    return Failures.USAGE;
             }
+        } catch (NcException e) {
+            throw Failures.talkingTo(url, e);
         }
     }
 

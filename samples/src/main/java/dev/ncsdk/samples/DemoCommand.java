@@ -41,8 +41,13 @@ import picocli.CommandLine.Command;
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        description = "Offline tour of the SDK against an embedded Nextcloud and App Store on loopback.")
+        description = "Offline tour of the SDK against an embedded Nextcloud and App Store on loopback.",
+        footer = "%nExample: ncsdk-samples demo")
 final class DemoCommand extends SampleCommand {
+    @Override
+    String problemExit() {
+        return "a step of the tour failed";
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -9,6 +9,7 @@ import dev.ncsdk.appstore.update.ServerCheck;
 import dev.ncsdk.appstore.update.ServerInventory;
 import dev.ncsdk.ocs.Credentials;
 import dev.ncsdk.ocs.NcException;
+import dev.ncsdk.ocs.NcTransportException;
 import dev.ncsdk.ocs.OcsClient;
 import dev.ncsdk.ocs.Secret;
 import java.io.IOException;
@@ -58,7 +59,7 @@ final class FleetCheck {
         }
     }
 
-    int run() throws IOException {
+    int run() {
         PrintWriter err = c.err();
         List<Target> targets;
         Channel channel;
@@ -66,9 +67,7 @@ final class FleetCheck {
             channel = parseChannel();
             targets = targets();
         } catch (Usage e) {
-            int code = Failures.usage(err, e.getMessage());
-            c.flush();
-            return code;
+            throw Failures.usage(e.getMessage());
         }
         AppStoreClient built;
         try {
@@ -78,9 +77,7 @@ final class FleetCheck {
                     .cache(c.cache != null ? ResponseCache.onDisk(c.cache) : ResponseCache.none())
                     .build();
         } catch (IllegalArgumentException e) {
-            int code = Failures.usage(err, "--store: " + e.getMessage());
-            c.flush();
-            return code;
+            throw Failures.usage("--store: " + Failures.clean(e.getMessage()));
         }
         FleetReport fleet;
         try (AppStoreClient store = built) {
@@ -91,6 +88,8 @@ final class FleetCheck {
                         .checkMaxPlatformVersion(c.checkMax)
                         .build()
                         .check(clients);
+            } catch (NcException e) {
+                throw Failures.talkingTo(c.store, e);
             } finally {
                 for (OcsClient client : clients) {
                     client.close();
@@ -109,10 +108,39 @@ final class FleetCheck {
             printTables(fleet, out);
         }
         c.flush();
+        return exitCode(fleet);
+    }
+
+    /**
+     * The fleet's exit code: {@value Failures#NO_ANSWER} when no server answered, {@value Failures#FAILED} when a
+     * server could not be read or an app not judged (or, with {@code --fail-on-update}, has an update), 0 otherwise.
+     */
+    private int exitCode(FleetReport fleet) {
+        boolean anyChecked = false;
+        boolean allNoAnswer = true;
+        boolean problem = false;
         for (ServerCheck s : fleet.servers()) {
-            if (!s.checked() || !c.judged(s.report())) {
-                return Failures.FAILED;
+            if (s.checked()) {
+                anyChecked = true;
+                problem |= !c.judged(s.report()) || c.updateFails(s.report());
+            } else {
+                problem = true;
+                allNoAnswer &= s.error() instanceof NcTransportException;
             }
+        }
+        if (!anyChecked && allNoAnswer) {
+            Failures.print(c.err(), "update-check", "no server answered", null, false);
+            return Failures.NO_ANSWER;
+        }
+        if (problem) {
+            Failures.print(
+                    c.err(),
+                    "update-check",
+                    "some server could not be read, or some app not judged"
+                            + (c.failOnUpdate ? " or updated (--fail-on-update)" : ""),
+                    null,
+                    false);
+            return Failures.FAILED;
         }
         return 0;
     }
@@ -244,8 +272,12 @@ final class FleetCheck {
         return clients;
     }
 
-    private static String errorText(NcException e) {
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    /** A server's failure as one line without Java class names. */
+    private static String errorText(ServerCheck s) {
+        NcException e = s.error();
+        return e instanceof NcTransportException
+                ? Failures.talkingTo(s.server().toString(), e).getMessage()
+                : Failures.message(e);
     }
 
     private static void printTables(FleetReport fleet, PrintWriter out) {
@@ -259,7 +291,7 @@ final class FleetCheck {
             if (!s.checked()) {
                 failed++;
                 out.println("== " + s.server() + " ==");
-                out.println("error: " + errorText(s.error()));
+                out.println("error: " + errorText(s));
                 continue;
             }
             ServerInventory inv = s.inventory();
@@ -305,7 +337,7 @@ final class FleetCheck {
             } else {
                 json.append(",\"platform\":null,\"php\":null,\"updates\":[],\"skipped\":[],\"notInStore\":[],"
                         + "\"notes\":[]");
-                Json.string(json.append(",\"error\":"), errorText(s.error())).append('}');
+                Json.string(json.append(",\"error\":"), errorText(s)).append('}');
             }
         }
         return json.append(']');

@@ -27,36 +27,38 @@ import picocli.CommandLine.Option;
 @Command(
         name = "hello-exapp",
         mixinStandardHelpOptions = true,
-        description = {
-            "Runs a minimal ExApp with the environment AppAPI gives one (APP_ID, APP_SECRET, APP_VERSION, APP_HOST,",
-            "APP_PORT, NEXTCLOUD_URL); GET / answers {\"hello\": \"<user>\"}. APP_ID defaults to hello_exapp and",
-            "APP_VERSION to 1.0.0. Stops on SIGTERM or Ctrl-C."
-        })
+        description = "Runs a minimal ExApp with the environment AppAPI gives one (APP_ID, APP_SECRET, APP_VERSION,"
+                + " APP_HOST, APP_PORT, NEXTCLOUD_URL); GET / answers {\"hello\": \"<user>\"}. APP_ID defaults to"
+                + " hello_exapp and APP_VERSION to 1.0.0. Stops on SIGTERM or Ctrl-C.",
+        footer = "%nExample: APP_SECRET=... APP_PORT=23000 NEXTCLOUD_URL=... ncsdk-samples hello-exapp --json-info")
 public final class HelloExAppCommand extends SampleCommand {
     /** The app id when {@code APP_ID} is not set. */
     static final String DEFAULT_ID = "hello_exapp";
 
     @Option(
             names = "--json-info",
-            description = "print the JSON for occ app_api:app:register <id> <daemon> --json-info '...' and exit")
+            description = "Print the JSON for occ app_api:app:register ID DAEMON --json-info '...' and exit.")
     boolean jsonInfo;
 
     @Option(
             names = "--daemon",
+            paramLabel = "NAME",
             defaultValue = "manual_install",
-            description = "--json-info: the deploy daemon to name (default ${DEFAULT-VALUE})")
+            description = "--json-info: the deploy daemon to name (default: ${DEFAULT-VALUE}).")
     String daemon;
 
     @Option(
             names = "--init-steps",
+            paramLabel = "N",
             defaultValue = "4",
-            description = "steps of the pretend initialisation, each reported as progress (default ${DEFAULT-VALUE})")
+            description = "Steps of the pretend initialisation, each reported as progress (default: ${DEFAULT-VALUE}).")
     int initSteps;
 
     @Option(
             names = "--init-step-ms",
+            paramLabel = "MS",
             defaultValue = "250",
-            description = "how long each initialisation step takes, in ms (default ${DEFAULT-VALUE})")
+            description = "How long each initialisation step takes, in ms (default: ${DEFAULT-VALUE}).")
     long initStepMillis;
 
     /** Where the configuration comes from: the process environment, or a map in tests. */
@@ -67,6 +69,11 @@ public final class HelloExAppCommand extends SampleCommand {
 
     /** Creates the command (picocli). */
     public HelloExAppCommand() {}
+
+    @Override
+    String problemExit() {
+        return "the app stopped with a failure";
+    }
 
     /**
      * The hello ExApp, configured from an environment.
@@ -100,9 +107,7 @@ public final class HelloExAppCommand extends SampleCommand {
     @Override
     public Integer call() {
         if (initSteps < 1 || initStepMillis < 0) {
-            int code = Failures.usage(err(), "--init-steps must be at least 1 and --init-step-ms not negative");
-            flush();
-            return code;
+            return fail(Failures.usage("--init-steps must be at least 1 and --init-step-ms not negative"));
         }
         ExApp app = app(environment, initSteps, Duration.ofMillis(initStepMillis));
         try {
@@ -113,9 +118,7 @@ public final class HelloExAppCommand extends SampleCommand {
             }
             app.start();
         } catch (ExAppConfigException e) {
-            int code = Failures.usage(err(), e.getMessage());
-            flush();
-            return code;
+            return fail(Failures.unreadable(Failures.clean(e.getMessage()), e));
         }
         running = app;
         out().println("hello-exapp " + app.config().appId() + " listening on port " + app.port() + " (Nextcloud at "

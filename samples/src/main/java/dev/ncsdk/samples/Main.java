@@ -17,8 +17,16 @@ import picocli.CommandLine.Command;
         name = "ncsdk-samples",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Runnable samples of the ncsdk Java SDK for Nextcloud.")
+        description = "Runnable samples of the ncsdk Java SDK for Nextcloud.",
+        footer = "%nExample: ncsdk-samples update-check --platform 32.0.1 --app news=25.0.0")
 public final class Main {
+    /** The width of every usage help, in columns: nothing in it is broken inside a word at this width. */
+    static final int USAGE_WIDTH = 100;
+
+    /** Adds the stack trace to a failure's one-line message (before the command, or after it). */
+    @picocli.CommandLine.Option(names = Failures.VERBOSE, description = "On failure, also print the stack trace.")
+    boolean verbose;
+
     /** The command names, in the order the top-level usage lists them (after {@code help}). */
     static final List<String> COMMANDS = List.of(
             "demo", "ocs", "update-check", "sign", "verify-release", "package", "publish", "appapi", "hello-exapp");
@@ -74,7 +82,8 @@ public final class Main {
         cl.setOut(out);
         cl.setErr(err);
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
-        cl.setExecutionExceptionHandler(new Failures.Handler());
+        cl.setExecutionExceptionHandler(new Failures.Handler(args));
+        cl.setParameterExceptionHandler(new Failures.UsageHandler(args));
         try {
             return cl.execute(args);
         } finally {
@@ -105,12 +114,39 @@ public final class Main {
         CommandLine cl = new CommandLine(new Main());
         if (only != null) {
             cl.addSubcommand(only);
-            return cl;
+        } else {
+            cl.addSubcommand(new CommandLine.HelpCommand());
+            for (String name : COMMANDS) {
+                cl.addSubcommand(command(name));
+            }
         }
-        cl.addSubcommand(new CommandLine.HelpCommand());
-        for (String name : COMMANDS) {
-            cl.addSubcommand(command(name));
+        return style(cl);
+    }
+
+    /**
+     * What every command shares, set in one place: the version ({@code -V} on every command), the exit code list,
+     * the usage width and the converters whose messages name no Java class.
+     */
+    private static CommandLine style(CommandLine cl) {
+        Version version = new Version();
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            Object command = sub.getCommand();
+            if (!(command instanceof SampleCommand)) {
+                continue;
+            }
+            sub.getCommandSpec().versionProvider(version);
+            sub.getCommandSpec()
+                    .usageMessage()
+                    .exitCodeListHeading(Failures.EXIT_CODE_HEADING)
+                    .exitCodeList(Failures.exitCodes(((SampleCommand) command).problemExit()));
         }
+        for (CommandLine each : cl.getSubcommands().values()) {
+            each.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, new Footer());
+        }
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, new Footer());
+        cl.registerConverter(java.time.Instant.class, new Inputs.InstantConverter());
+        cl.setUsageHelpWidth(USAGE_WIDTH);
+        cl.setUsageHelpLongOptionsMaxWidth(32);
         return cl;
     }
 
@@ -143,6 +179,21 @@ public final class Main {
                 return new HelloExAppCommand();
             default:
                 return null;
+        }
+    }
+
+    /**
+     * The footer, that is the example, unwrapped: an example is one command line to copy whole, even when it is
+     * longer than the usage width (everything else wraps at {@link #USAGE_WIDTH}).
+     */
+    static final class Footer implements CommandLine.IHelpSectionRenderer {
+        @Override
+        public String render(CommandLine.Help help) {
+            StringBuilder text = new StringBuilder();
+            for (String line : help.commandSpec().usageMessage().footer()) {
+                text.append(String.format(line)).append(System.lineSeparator());
+            }
+            return text.toString();
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ncsdk.ocs.Credentials;
 import dev.ncsdk.ocs.NcException;
 import dev.ncsdk.ocs.OcsApiVersion;
 import dev.ncsdk.ocs.OcsClient;
@@ -31,67 +32,106 @@ import picocli.CommandLine.Parameters;
  * would carry: {@code 32} as {@code "32"}, {@code true} as {@code "1"}, {@code false} and {@code null} as
  * {@code ""}); {@code --raw} prints the server's own tree instead.
  *
- * <p>Exit codes: 0 success, 1 the server answered with a failure (the typed error's message goes to standard
- * error), 2 bad usage, 3 no answer (connection failure, timeout).
+ * <p>Exit codes as {@link Failures} defines them: 1 when the server answered with a failure.
  */
 @Command(
         name = "ocs",
         mixinStandardHelpOptions = true,
-        description = {
-            "Sends one OCS request and prints {\"meta\": ..., \"data\": ...}.",
-            "Example: ocs --url https://cloud.example.com --user admin --password-env NC_PASSWORD GET /cloud/capabilities"
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:the server answered with a failure", "2:bad usage", "3:no answer"})
+        description = "Sends one OCS request and prints {\"meta\": ..., \"data\": ...}.",
+        footer = "%nExample: ncsdk-samples ocs --url https://cloud.example.com GET /cloud/capabilities")
 public final class OcsCommand extends SampleCommand {
     private static final Pattern XML_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9._-]*");
-    private static final Set<String> QUERY_METHODS = Set.of("GET", "HEAD", "DELETE", "OPTIONS");
+    private static final Set<String> QUERY_METHODS = Set.of("GET", "DELETE");
+    /** The methods OCS routes use. */
+    static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
-    @Option(names = "--url", required = true, description = "Nextcloud base URL, may have a sub-path")
+    @Option(
+            names = "--url",
+            paramLabel = "URL",
+            required = true,
+            description = "Nextcloud base URL, may have a sub-path.")
     String url;
 
-    @Option(names = "--user", description = "login name")
+    @Option(names = "--user", paramLabel = "USER", description = "Login name (with --password-env).")
     String user;
 
-    @Option(names = "--password-env", paramLabel = "VAR", description = "environment variable holding the password")
+    @Option(names = "--password-env", paramLabel = "VAR", description = "Environment variable holding the password.")
     String passwordEnv;
 
-    @Option(names = "--xml", description = "ask for XML instead of JSON")
+    @Option(
+            names = "--method",
+            paramLabel = "METHOD",
+            description = "GET, POST, PUT, PATCH or DELETE; instead of METHOD before PATH (default: GET).")
+    String methodOption;
+
+    @Option(names = "--xml", description = "Ask for XML instead of JSON.")
     boolean xml;
 
-    @Option(names = "--v1", description = "use /ocs/v1.php instead of /ocs/v2.php")
+    @Option(names = "--v1", description = "Use /ocs/v1.php instead of /ocs/v2.php.")
     boolean v1;
 
-    @Option(names = "--raw", description = "print the data as the server typed it instead of the canonical form")
+    @Option(names = "--raw", description = "Print the data as the server typed it instead of the canonical form.")
     boolean raw;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "request timeout (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            description = "Request timeout in seconds (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds = 30;
 
-    @Parameters(index = "0", paramLabel = "METHOD", description = "GET, POST, PUT or DELETE")
-    String method;
-
-    @Parameters(index = "1", paramLabel = "PATH", description = "the route after /ocs/v2.php, e.g. /cloud/capabilities")
-    String path;
-
     @Parameters(
-            index = "2..*",
-            paramLabel = "name=value",
-            description = "query parameters (GET, DELETE) or form fields (POST, PUT)")
-    List<String> params = new ArrayList<>();
+            arity = "1..*",
+            paramLabel = "[METHOD] PATH [name=value...]",
+            hideParamSyntax = true,
+            description = {
+                "METHOD: GET, POST, PUT, PATCH or DELETE (default: GET).",
+                "PATH: the route after /ocs/v2.php, e.g. /cloud/capabilities.",
+                "name=value: query parameters (GET, DELETE) or form fields (POST, PUT, PATCH)."
+            })
+    List<String> arguments = new ArrayList<>();
+
+    @Override
+    String problemExit() {
+        return "the server answered with a failure (HTTP or OCS status)";
+    }
 
     @Override
     public Integer call() {
         PrintWriter out = out();
-        PrintWriter err = err();
+        Inputs.httpUrl("--url", url);
+        Inputs.positiveSeconds("--timeout", timeoutSeconds);
         if ((user == null) != (passwordEnv == null)) {
-            return Failures.usage(err, "--user and --password-env go together");
+            throw Failures.usage("--user and --password-env go together");
         }
+        List<String> rest = new ArrayList<>(arguments);
+        String method;
+        String first = rest.get(0);
+        boolean methodFirst = first.matches("[A-Za-z]+")
+                && (rest.size() > 1 || METHODS.contains(first.toUpperCase(java.util.Locale.ROOT)));
+        if (methodOption != null) {
+            if (methodFirst && rest.size() > 1 && rest.get(1).startsWith("/")) {
+                throw Failures.usage("give the method once: --method " + methodOption + " or " + first + ", not both");
+            }
+            method = methodOption;
+        } else if (methodFirst) {
+            method = rest.remove(0);
+        } else {
+            method = "GET";
+        }
+        method = method.toUpperCase(java.util.Locale.ROOT);
+        if (!METHODS.contains(method)) {
+            throw Failures.usage("unknown method '" + (methodOption != null ? methodOption : method) + "' (one of "
+                    + String.join(", ", METHODS) + ")");
+        }
+        if (rest.isEmpty() || rest.get(0).indexOf('=') >= 0) {
+            throw Failures.usage("give the PATH, e.g. /cloud/capabilities");
+        }
+        String path = rest.remove(0);
         Map<String, String> fields = new LinkedHashMap<>();
-        for (String p : params) {
+        for (String p : rest) {
             int eq = p.indexOf('=');
             if (eq <= 0) {
-                return Failures.usage(err, "parameters are name=value, got: " + p);
+                throw Failures.usage("parameters are name=value, got: " + p);
             }
             fields.put(p.substring(0, eq), p.substring(eq + 1));
         }
@@ -102,16 +142,16 @@ public final class OcsCommand extends SampleCommand {
                     .baseUri(java.net.URI.create(url))
                     .format(xml ? OcsFormat.XML : OcsFormat.JSON)
                     .apiVersion(v1 ? OcsApiVersion.V1 : OcsApiVersion.V2)
-                    .requestTimeout(Duration.ofSeconds(Math.max(1, timeoutSeconds)))
+                    .requestTimeout(Duration.ofSeconds(timeoutSeconds))
                     .retryPolicy(RetryPolicy.defaults());
             if (user != null) {
-                b.credentials(Secrets.basic(user, passwordEnv));
+                b.credentials(Credentials.basic(user, Inputs.secretFromEnv("--password-env", passwordEnv)));
             }
             rb = OcsRequest.builder(method, path);
         } catch (IllegalArgumentException e) {
-            return Failures.usage(err, e.getMessage());
+            throw Failures.usage(Failures.clean(e.getMessage()));
         }
-        if (QUERY_METHODS.contains(method.toUpperCase(java.util.Locale.ROOT))) {
+        if (QUERY_METHODS.contains(method)) {
             rb.query(fields);
         } else if (!fields.isEmpty()) {
             rb.formBody(fields);
@@ -122,7 +162,7 @@ public final class OcsCommand extends SampleCommand {
             out.flush();
             return 0;
         } catch (NcException e) {
-            return Failures.report(err, e);
+            throw Failures.talkingTo(url, e);
         }
     }
 

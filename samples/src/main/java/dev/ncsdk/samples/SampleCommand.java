@@ -3,6 +3,7 @@ package dev.ncsdk.samples;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -16,6 +17,19 @@ abstract class SampleCommand implements Callable<Integer> {
     /** Injected by picocli. */
     @Spec
     CommandSpec spec;
+
+    /** Adds the stack trace to a failure's one-line message. */
+    @Option(names = Failures.VERBOSE, description = "On failure, also print the stack trace.")
+    boolean verbose;
+
+    /**
+     * What exit code {@value Failures#FAILED} means for this command, for its usage help's exit code list.
+     *
+     * @return the meaning
+     */
+    String problemExit() {
+        return "a server answered with a failure";
+    }
 
     /**
      * Where the command's output goes.
@@ -49,6 +63,19 @@ abstract class SampleCommand implements Callable<Integer> {
         } else {
             out.print(Terminal.escape(text));
         }
+    }
+
+    /**
+     * Prints a failure as the handler of {@link Main} would (one line, the stack trace with {@code --verbose}) and
+     * returns its exit code: for a command that reports a failure itself instead of throwing it.
+     *
+     * @param failure the failure
+     * @return its exit code
+     */
+    final int fail(Failures.Failure failure) {
+        flush();
+        Failures.print(err(), spec.name(), failure.getMessage(), failure, verbose);
+        return failure.exit;
     }
 
     /** Flushes the output and error writers, so that all a command printed is out before it exits. */

@@ -9,9 +9,12 @@ import dev.ncsdk.appstore.update.InstalledApps;
 import dev.ncsdk.appstore.update.SkippedRelease;
 import dev.ncsdk.appstore.update.UpdateChecker;
 import dev.ncsdk.appstore.update.UpdateReport;
+import dev.ncsdk.ocs.NcException;
 import dev.ncsdk.ocs.NextcloudVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,21 +23,23 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /**
  * {@code update-check}: which installed apps have a newer compatible release in the App Store, with Nextcloud
  * server's rules (see {@link UpdateChecker}). Prints a table, or with {@code --json} an object
  * {@code {"updates": [{"app", "installed", "available", "nightly", "download"}], "skipped": [{"app", "installed",
- * "reason"}], "notInStore": ["id"]}}. Exit code 0 when every app was judged (with or without updates), 1 when some
- * app could not be judged (not in the store, unless {@code --ignore-not-in-store}; unreadable installed version) or the
- * check could not run (store unreachable, rate-limited), 2 for bad usage. With {@code --server} or {@code --servers} it reads running servers
- * over OCS instead ({@link FleetCheck}).
+ * "reason"}], "notInStore": ["id"]}}. Exit codes as {@link Failures} defines them: 0 when every app was judged (with
+ * or without updates), 1 when some app could not be judged (not in the store, unless {@code --ignore-not-in-store};
+ * unreadable installed version), when {@code --fail-on-update} is given and an update is available, or when the store
+ * answered with a failure (rate-limited), 2 for bad usage or an unreadable {@code --installed} file (found before the
+ * store is read), 3 when the store (or a server) does not answer. With {@code --server} or {@code --servers} it reads
+ * running servers over OCS instead ({@link FleetCheck}).
  */
 @Command(
         name = "update-check",
         mixinStandardHelpOptions = true,
-        description = "List installed apps that have a newer compatible release in the App Store.")
+        description = "List installed apps that have a newer compatible release in the App Store.",
+        footer = "%nExample: ncsdk-samples update-check --platform 32.0.1 --app news=25.0.0 --fail-on-update")
 public final class UpdateCheckCommand extends SampleCommand {
     private static final String USER_AGENT = "ncsdk-samples update-check";
 
@@ -81,6 +86,9 @@ public final class UpdateCheckCommand extends SampleCommand {
             description = "Apps the store does not list (shipped with Nextcloud, private) still show, but no longer"
                     + " make the exit code 1.")
     boolean ignoreNotInStore;
+
+    @Option(names = "--fail-on-update", description = "Exit with 1 when an update is available (for scripts and CI).")
+    boolean failOnUpdate;
 
     @Option(
             names = "--json",
@@ -131,13 +139,19 @@ public final class UpdateCheckCommand extends SampleCommand {
         String store = AppStoreClient.DEFAULT_BASE_URI;
         Path installedFile = null;
         Path cacheDir = null;
+        String platformArg = null;
+        String phpArg = null;
+        String channelArg = "stable";
         Map<String, String> appArgs = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             int eq = a.indexOf('=');
             String name = a.startsWith("--") && eq > 0 ? a.substring(0, eq) : a;
             String value;
-            if (name.equals("--json") || name.equals("--check-max")) {
+            if (name.equals("--json")
+                    || name.equals("--check-max")
+                    || name.equals("--fail-on-update")
+                    || name.equals("--ignore-not-in-store")) {
                 continue;
             }
             if (!name.equals("--store")
@@ -162,6 +176,12 @@ public final class UpdateCheckCommand extends SampleCommand {
                 installedFile = Path.of(value);
             } else if (name.equals("--cache")) {
                 cacheDir = Path.of(value);
+            } else if (name.equals("--platform")) {
+                platformArg = value;
+            } else if (name.equals("--php")) {
+                phpArg = value;
+            } else if (name.equals("--channel")) {
+                channelArg = value;
             } else if (name.equals("--app")) {
                 int sep = value.indexOf('=');
                 if (sep <= 0) {
@@ -170,7 +190,41 @@ public final class UpdateCheckCommand extends SampleCommand {
                 appArgs.put(value.substring(0, sep), value.substring(sep + 1));
             }
         }
+        try {
+            // what call() would refuse is refused before anything is sent: no read starts for it
+            validate(store, platformArg, phpArg, channelArg, appArgs);
+        } catch (Failures.Failure | IllegalArgumentException e) {
+            return;
+        }
         early = EarlyRead.start(store, cacheDir, installedFile, appArgs);
+    }
+
+    /**
+     * Checks the values that decide a store check, before anything is sent: the store URL, the Nextcloud and PHP
+     * versions, the channel and the app ids.
+     *
+     * @return the parsed Nextcloud version and channel
+     */
+    private static Object[] validate(
+            String store, String platform, String php, String channel, Map<String, String> apps) {
+        Inputs.httpUrl("--store", store);
+        if (platform == null) {
+            throw Failures.usage("give --platform with --installed or --app (or check a running server with --server)");
+        }
+        NextcloudVersion version = Inputs.nextcloudVersion("--platform", platform);
+        if (php != null) {
+            Inputs.version("--php", php);
+        }
+        Channel ch;
+        try {
+            ch = Channel.parse(channel);
+        } catch (IllegalArgumentException e) {
+            throw Failures.usage("--channel: " + Failures.clean(e.getMessage()));
+        }
+        for (String id : apps.keySet()) {
+            Inputs.appId("--app", id);
+        }
+        return new Object[] {version, ch};
     }
 
     /** Stops an early read that the command did not take (the command line was refused, or help was asked). */
@@ -183,50 +237,112 @@ public final class UpdateCheckCommand extends SampleCommand {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (server != null || servers != null || user != null || passwordEnv != null) {
             dropEarly();
+            Inputs.httpUrl("--store", store);
             return new FleetCheck(this).run();
         }
-        if (platform == null) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    "give --platform with --installed or --app (or check a running server with --server)");
-        }
-        NextcloudVersion version;
-        Channel ch;
-        try {
-            version = NextcloudVersion.parse(platform);
-            ch = Channel.parse(channel);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
+        Object[] checked = validate(store, platform, php, channel, apps);
+        NextcloudVersion version = (NextcloudVersion) checked[0];
+        Channel ch = (Channel) checked[1];
         Map<String, String> installedApps = new LinkedHashMap<>();
         if (installed != null) {
+            Inputs.readableFile("--installed", installed);
             try {
                 installedApps.putAll(InstalledApps.fromOccAppList(installed).asMap());
             } catch (IllegalArgumentException e) {
-                dropEarly();
-                return Failures.usage(err(), "--installed: " + e.getMessage());
-            } catch (java.io.UncheckedIOException e) {
-                dropEarly();
-                return Failures.usage(
-                        err(),
-                        "--installed: cannot read " + installed + ": "
-                                + e.getCause().getMessage());
+                throw Failures.unreadable("--installed: " + Failures.clean(e.getMessage()), e);
+            } catch (java.io.UncheckedIOException u) {
+                IOException e = u.getCause();
+                if (e instanceof NoSuchFileException) {
+                    throw Failures.unreadable("--installed: cannot read " + installed + ": no such file", e);
+                }
+                if (e instanceof AccessDeniedException) {
+                    throw Failures.unreadable("--installed: cannot read " + installed + ": permission denied", e);
+                }
+                throw Failures.unreadable(
+                        "--installed: cannot read " + installed + ": " + Failures.clean(e.getMessage()), e);
             }
         }
         installedApps.putAll(apps);
         if (installedApps.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "give the installed apps with --installed or --app");
+            throw Failures.usage("give the installed apps with --installed or --app");
         }
         UpdateChecker.Builder checker =
                 UpdateChecker.builder(version).channel(ch).checkMaxPlatformVersion(checkMax);
         if (php != null) {
-            checker.php(php);
+            try {
+                checker.php(php);
+            } catch (IllegalArgumentException e) {
+                throw Failures.usage("--php: " + Failures.clean(e.getMessage()));
+            }
         }
         EarlyRead started = early;
         early = null;
+        UpdateReport report;
+        try {
+            report = check(checker, started, installedApps);
+        } catch (NcException e) {
+            throw Failures.talkingTo(store, e);
+        }
+        PrintWriter out = out();
+        warnSkippedReleases(report, err());
+        if (json) {
+            StringBuilder text = new StringBuilder(64 + 160 * report.updates().size());
+            out.println(reportJson(report, text));
+        } else {
+            printTable(report, installedApps.size(), out);
+        }
+        flush();
+        String problem = problem(report);
+        if (problem == null) {
+            return 0;
+        }
+        Failures.print(err(), spec.name(), problem, null, false);
+        return Failures.FAILED;
+    }
+
+    /**
+     * What makes a report's exit code 1, in one line, or null when nothing does.
+     *
+     * @param report the report
+     * @return the problem, or null
+     */
+    String problem(UpdateReport report) {
+        List<String> parts = new java.util.ArrayList<>(3);
+        int unjudged = report.unjudgedApps().size();
+        if (unjudged > 0) {
+            parts.add(unjudged + (unjudged == 1 ? " app" : " apps") + " could not be judged");
+        }
+        if (!ignoreNotInStore && !report.notInStore().isEmpty()) {
+            int n = report.notInStore().size();
+            parts.add(n + (n == 1 ? " app is" : " apps are") + " not in the store (--ignore-not-in-store lets them"
+                    + " pass)");
+        }
+        if (updateFails(report)) {
+            int n = report.updates().size();
+            parts.add(n + (n == 1 ? " app" : " apps") + " can be updated (--fail-on-update)");
+        }
+        if (parts.isEmpty() && !judged(report)) {
+            parts.add("some apps could not be judged");
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
+    }
+
+    @Override
+    String problemExit() {
+        return "some app could not be judged, an update is available with --fail-on-update, or a server answered"
+                + " with a failure";
+    }
+
+    /** Whether a report's updates make the exit code 1 ({@code --fail-on-update}). */
+    boolean updateFails(UpdateReport report) {
+        return failOnUpdate && !report.updates().isEmpty();
+    }
+
+    /** The store check, with the early read when it is the one the options ask for. */
+    private UpdateReport check(UpdateChecker.Builder checker, EarlyRead started, Map<String, String> installedApps) {
         UpdateReport report;
         if (started != null && started.isFor(store, cache, installedApps.keySet())) {
             report = checker.build().check(InstalledApps.of(installedApps), started.apps());
@@ -242,16 +358,7 @@ public final class UpdateCheckCommand extends SampleCommand {
                 report = checker.build().check(InstalledApps.of(installedApps), storeClient);
             }
         }
-        PrintWriter out = out();
-        warnSkippedReleases(report, err());
-        if (json) {
-            StringBuilder text = new StringBuilder(64 + 160 * report.updates().size());
-            out.println(reportJson(report, text));
-        } else {
-            printTable(report, installedApps.size(), out);
-        }
-        flush();
-        return judged(report) ? 0 : Failures.FAILED;
+        return report;
     }
 
     /**

@@ -8,12 +8,12 @@ import dev.ncsdk.appstore.signing.SigningException;
 import dev.ncsdk.appstore.signing.TrustMaterial;
 import dev.ncsdk.appstore.signing.VerificationCheck;
 import dev.ncsdk.appstore.signing.VerificationResult;
+import dev.ncsdk.ocs.NcException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.cert.X509Certificate;
@@ -25,55 +25,69 @@ import picocli.CommandLine.Option;
 
 /**
  * Verifies a release as Nextcloud does before installing it: revocation list, revocation, chain, expiry, common
- * name and the signature over the archive. Exit code 0 when valid, 2 and the failed check otherwise (also when the
- * release's own files, archive, signature or certificate, cannot be read), 1 when the verification cannot run (the
- * trust files cannot be read). The archive must be a regular file of at most 30 MiB; the certificate may be PEM or
- * DER.
+ * name and the signature over the archive. Exit codes as {@link Failures} defines them: 0 when valid, 1 and the
+ * failed check when not (also when the certificate or signature file holds no certificate or signature), 2 when an
+ * input file cannot be read (missing, not a regular file, unreadable trust files) or an argument is bad. The archive
+ * must be a regular file of at most 30 MiB; the certificate may be PEM or DER.
  */
 @Command(
         name = "verify-release",
         mixinStandardHelpOptions = true,
-        description = "Verify a release archive against its signature, app certificate and Nextcloud's trust files."
-                + " Exit 0 when valid, 2 (and the failed check) when not, 1 when the trust files cannot be read.")
+        description = "Verify a release archive against its signature, app certificate and Nextcloud's trust files.",
+        footer = "%nExample: ncsdk-samples verify-release --app news --archive news.tar.gz --signature news.sig"
+                + " --certificate news.crt --trust root.crt --crl root.crl")
 public final class VerifyReleaseCommand extends SampleCommand {
     /** Exit code of a release that fails verification. */
-    public static final int INVALID = 2;
+    public static final int INVALID = Failures.FAILED;
 
-    @Option(names = "--app", required = true, description = "the app id")
+    @Option(names = "--app", paramLabel = "ID", required = true, description = "The app id.")
     String appId;
 
-    @Option(names = "--archive", required = true, description = "the downloaded .tar.gz")
+    @Option(names = "--archive", paramLabel = "FILE", required = true, description = "The downloaded .tar.gz.")
     Path archive;
 
-    @Option(names = "--signature", required = true, description = "file holding the base64 signature")
+    @Option(
+            names = "--signature",
+            paramLabel = "FILE",
+            required = true,
+            description = "File holding the base64 signature.")
     Path signature;
 
-    @Option(names = "--certificate", required = true, description = "the app certificate (PEM or DER)")
+    @Option(
+            names = "--certificate",
+            paramLabel = "FILE",
+            required = true,
+            description = "The app certificate (PEM or DER).")
     Path certificate;
 
     @Option(
             names = "--trust",
+            paramLabel = "FILE",
             required = true,
-            description = "root and intermediate certificates (Nextcloud's resources/codesigning/root.crt)")
+            description = "Root and intermediate certificates (Nextcloud's resources/codesigning/root.crt).")
     Path trust;
 
     @Option(
             names = "--crl",
+            paramLabel = "FILE",
             required = true,
-            description = "the revocation list (Nextcloud's resources/codesigning/root.crl)")
+            description = "The revocation list (Nextcloud's resources/codesigning/root.crl).")
     Path crl;
 
     @Option(
             names = "--ignore-expiry",
-            description = "do not check validity dates (what Nextcloud's server does); default: enforce")
+            description = "Do not check validity dates (what Nextcloud's server does); default: enforce.")
     boolean ignoreExpiry;
 
     @Option(
             names = "--inspect",
-            description = "also check the archive against the store's rules and that it holds this app")
+            description = "Also check the archive against the store's rules and that it holds this app.")
     boolean inspect;
 
-    @Option(names = "--at", description = "judge validity dates at this instant (ISO-8601), default now")
+    @Option(
+            names = "--at",
+            paramLabel = "INSTANT",
+            description = "Judge validity dates at this instant (ISO-8601, 2026-01-01T00:00:00Z); default: now.")
     Instant at;
 
     /** Creates the command (picocli). */
@@ -83,8 +97,25 @@ public final class VerifyReleaseCommand extends SampleCommand {
     private static final int MAX_SIGNATURE_BYTES = 64 * 1024;
 
     @Override
+    String problemExit() {
+        return "the release is invalid (the failed check is named)";
+    }
+
+    @Override
     public Integer call() {
-        ReleaseVerifier.Builder b = ReleaseVerifier.builder(TrustMaterial.fromFiles(trust, crl))
+        Inputs.appId("--app", appId);
+        Inputs.readableFile("--archive", archive);
+        Inputs.readableFile("--signature", signature);
+        Inputs.readableFile("--certificate", certificate);
+        Inputs.readableFile("--trust", trust);
+        Inputs.readableFile("--crl", crl);
+        TrustMaterial material;
+        try {
+            material = TrustMaterial.fromFiles(trust, crl);
+        } catch (NcException | IllegalArgumentException e) {
+            throw Failures.unreadable("cannot read the trust files: " + Failures.clean(e.getMessage()), e);
+        }
+        ReleaseVerifier.Builder b = ReleaseVerifier.builder(material)
                 .expiryPolicy(ignoreExpiry ? ExpiryPolicy.IGNORE : ExpiryPolicy.ENFORCE)
                 .clock(at == null ? Clock.systemUTC() : Clock.fixed(at, ZoneOffset.UTC));
         if (inspect) {
@@ -96,13 +127,13 @@ public final class VerifyReleaseCommand extends SampleCommand {
         try {
             cert = Pem.certificate(certificate);
         } catch (SigningException e) {
-            return invalid(VerificationCheck.CERTIFICATE_UNREADABLE, e.getMessage());
+            throw invalid(VerificationCheck.CERTIFICATE_UNREADABLE, e.getMessage());
         }
         String sig;
         try {
             sig = readSignature(signature);
         } catch (IOException e) {
-            return invalid(VerificationCheck.SIGNATURE_MALFORMED, e.getMessage());
+            throw invalid(VerificationCheck.SIGNATURE_MALFORMED, e.getMessage());
         }
         VerificationResult r = verifier.verifyRelease(appId, cert, sig, archive);
         for (String w : r.warnings()) {
@@ -113,35 +144,24 @@ public final class VerifyReleaseCommand extends SampleCommand {
             flush();
             return 0;
         }
-        return invalid(r.failedCheck().orElseThrow(), r.message());
+        throw invalid(r.failedCheck().orElseThrow(), r.message());
     }
 
-    private int invalid(VerificationCheck check, String message) {
-        err().println("invalid: " + check + ": " + message);
+    private Failures.Failure invalid(VerificationCheck check, String message) {
         flush();
-        return INVALID;
+        return Failures.problem("invalid release " + archive + ": " + check + ": " + Failures.clean(message));
     }
 
     /** The signature file: a regular file of at most 64 KiB, read as bytes (a binary file is then malformed). */
     private static String readSignature(Path file) throws IOException {
-        BasicFileAttributes a;
-        try {
-            a = Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            throw new IOException("cannot read " + file + ": no such file", e);
-        } catch (IOException e) {
-            throw new IOException("cannot read " + file + ": " + e, e);
-        }
-        if (!a.isRegularFile()) {
-            throw new IOException("cannot read " + file + ": not a regular file");
-        }
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
         if (a.size() > MAX_SIGNATURE_BYTES) {
-            throw new IOException("cannot read " + file + ": " + a.size() + " bytes is too large for a signature");
+            throw new IOException(file + ": " + a.size() + " bytes is too large for a signature");
         }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes(MAX_SIGNATURE_BYTES + 1);
             if (bytes.length > MAX_SIGNATURE_BYTES) {
-                throw new IOException("cannot read " + file + ": too large for a signature");
+                throw new IOException(file + ": too large for a signature");
             }
             return new String(bytes, StandardCharsets.ISO_8859_1);
         }

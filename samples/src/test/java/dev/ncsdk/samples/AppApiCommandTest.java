@@ -127,7 +127,7 @@ class AppApiCommandTest {
     void badUsageExitsWith2() {
         assertThat(run("register-manual-daemon")).isEqualTo(2);
         assertThat(run("reboot")).isEqualTo(2);
-        assertThat(std.err()).contains("needs a NAME").contains("unknown action: reboot");
+        assertThat(std.err()).contains("needs a NAME").contains("unknown action 'reboot'");
         assertThat(wm.getAllServeEvents()).isEmpty();
     }
 }

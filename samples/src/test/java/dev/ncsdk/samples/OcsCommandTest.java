@@ -139,7 +139,8 @@ class OcsCommandTest {
         int code = Main.run("ocs", "--url", wm.baseUrl(), "--v1", "POST", "/cloud/users", "userid=alice", "password=x");
         assertThat(code).isEqualTo(1);
         assertThat(stderr())
-                .contains("NcConflictException")
+                .startsWith("error: ocs: ")
+                .doesNotContain("Exception")
                 .contains("User already exists")
                 .contains("OCS 102");
         assertThat(stdout()).isEmpty();
@@ -159,7 +160,8 @@ class OcsCommandTest {
         assertThat(Main.run("ocs", "--url", wm.baseUrl(), "GET", "/cloud/users"))
                 .isEqualTo(exit);
         assertThat(stderr())
-                .startsWith("error: " + type)
+                .startsWith("error: ocs: ")
+                .doesNotContain(type)
                 .contains("HTTP " + status)
                 .contains("rid-");
     }
@@ -168,7 +170,7 @@ class OcsCommandTest {
     void noAnswerAndBadUsageHaveTheirOwnCodes() {
         assertThat(Main.run("ocs", "--url", "http://127.0.0.1:1", "--timeout", "2", "GET", "/cloud/user"))
                 .isEqualTo(3);
-        assertThat(stderr()).contains("NcTransportException");
+        assertThat(stderr()).isEqualTo("error: ocs: cannot reach http://127.0.0.1:1: connection refused\n");
         assertThat(Main.run("ocs", "--url", "not a url", "GET", "/cloud/user")).isEqualTo(2);
         assertThat(Main.run("ocs", "--url", wm.baseUrl(), "--user", "admin", "GET", "/x"))
                 .isEqualTo(2);

@@ -175,12 +175,22 @@ class ReleaseCommandsTest {
 
     @Test
     void signReproducesTheKnownSignaturesOfAnAppIdAndAnArchive(@TempDir Path dir) throws Exception {
-        StdCapture.Run id =
+        // the known signature is of "FOO", which is no app id by the store's rule: the command refuses it
+        StdCapture.Run foo =
                 run("sign", "--key", fixture("appsignature-test-pkcs1.key").toString(), "--app-id", "FOO");
-        assertThat(id.exit()).isZero();
-        assertThat(id.out().strip())
+        assertThat(foo.exit()).isEqualTo(2);
+        assertThat(foo.err())
+                .startsWith("error: sign: --app-id: 'FOO' is not an app id")
+                .hasLineCount(1);
+        assertThat(AppSigner.fromFile(fixture("appsignature-test-pkcs1.key")).signAppId("FOO"))
                 .isEqualTo(Files.readString(fixture("appsignature-test-pkcs1-FOO.sig.b64"))
                         .strip());
+        StdCapture.Run id =
+                run("sign", "--key", fixture("appsignature-test-pkcs1.key").toString(), "--app-id", "news");
+        assertThat(id.exit()).isZero();
+        assertThat(id.out().strip())
+                .isEqualTo(AppSigner.fromFile(fixture("appsignature-test-pkcs1.key"))
+                        .signAppId("news"));
 
         Path archive = dir.resolve("artifact.tar.gz");
         Files.write(
@@ -268,7 +278,7 @@ class ReleaseCommandsTest {
 
         Files.writeString(app.resolve("appinfo/info.xml"), "<info><id>news</id><version>3</version></info>");
         StdCapture.Run bad = pack(app, dir.resolve("c.tar.gz"));
-        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.err()).contains("INVALID_VERSION");
     }
 
@@ -281,7 +291,7 @@ class ReleaseCommandsTest {
 
         StdCapture.Run r = pack(app, outDir.resolve("x.tar.gz"));
 
-        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err())
                 .contains("INVALID_APP_ID")
                 .contains("'../../../../tmp/x'")
@@ -308,8 +318,9 @@ class ReleaseCommandsTest {
 
         Path missing = dir.resolve("missing.crt");
         StdCapture.Run noCert = verify("news", archive, sig, missing, trust, crl);
-        assertThat(noCert.exit()).isEqualTo(VerifyReleaseCommand.INVALID);
-        assertThat(noCert.err()).contains("invalid: CERTIFICATE_UNREADABLE: cannot read " + missing + ": no such file");
+        assertThat(noCert.exit()).isEqualTo(2);
+        assertThat(noCert.err())
+                .isEqualTo("error: verify-release: --certificate: cannot read " + missing + ": no such file\n");
 
         Path garbage = Files.write(dir.resolve("garbage.crt"), new byte[] {0x30, 0x03, 0x02, 0x01, 0x05, 0x7f});
         StdCapture.Run bad = verify("news", archive, sig, garbage, trust, crl);
@@ -320,13 +331,14 @@ class ReleaseCommandsTest {
                 .doesNotContain("Input length");
 
         StdCapture.Run noTrust = verify("news", archive, sig, der, dir.resolve("none.crt"), crl);
-        assertThat(noTrust.exit()).isEqualTo(1);
-        assertThat(noTrust.err()).contains("error: cannot read " + dir.resolve("none.crt") + ": no such file");
+        assertThat(noTrust.exit()).isEqualTo(2);
+        assertThat(noTrust.err())
+                .contains("error: verify-release: --trust: cannot read " + dir.resolve("none.crt") + ": no such file");
 
         if (Files.exists(Path.of("/dev/zero"))) {
             StdCapture.Run zero = verify("news", Path.of("/dev/zero"), sig, der, trust, crl);
-            assertThat(zero.exit()).isEqualTo(VerifyReleaseCommand.INVALID);
-            assertThat(zero.err()).contains("ARCHIVE_UNREADABLE").contains("not a regular file");
+            assertThat(zero.exit()).isEqualTo(2);
+            assertThat(zero.err()).contains("--archive: cannot read /dev/zero").contains("not a regular file");
         }
 
         byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 30);
@@ -344,14 +356,15 @@ class ReleaseCommandsTest {
         Path key = fixture("pushaction-test_appkey.key");
         if (Files.exists(Path.of("/dev/zero"))) {
             StdCapture.Run zero = run("sign", "--key", key.toString(), "--archive", "/dev/zero");
-            assertThat(zero.exit()).isEqualTo(1);
+            assertThat(zero.exit()).isEqualTo(2);
             assertThat(zero.err())
-                    .contains("error: cannot read /dev/zero: it is a device, FIFO or socket, not a regular file");
+                    .contains("error: sign: --archive: cannot read /dev/zero: it is a device, FIFO or socket, not a"
+                            + " regular file");
         }
         Path missing = dir.resolve("news.key");
         StdCapture.Run noKey = run("sign", "--key", missing.toString(), "--app-id", "news");
-        assertThat(noKey.exit()).isEqualTo(1);
-        assertThat(noKey.err()).contains("error: cannot read " + missing + ": no such file");
+        assertThat(noKey.exit()).isEqualTo(2);
+        assertThat(noKey.err()).contains("error: sign: --key: cannot read " + missing + ": no such file");
     }
 
     /** A small valid app archive, packaged by the SDK. */
@@ -401,7 +414,7 @@ class ReleaseCommandsTest {
                                 + "\",\"nightly\":true}")));
 
         StdCapture.Run noToken = publish(store, "NCSDK_SURELY_UNSET_VARIABLE", download, key);
-        assertThat(noToken.exit()).isEqualTo(1);
+        assertThat(noToken.exit()).isEqualTo(2);
         assertThat(noToken.err()).contains("NCSDK_SURELY_UNSET_VARIABLE");
     }
 }

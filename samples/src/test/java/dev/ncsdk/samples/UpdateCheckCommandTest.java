@@ -175,7 +175,13 @@ class UpdateCheckCommandTest {
             UpdateCheckCommand command = new UpdateCheckCommand();
             // what the quick look saw: another store and another app
             command.startEarly(new String[] {
-                "update-check", "--store", other.baseUrl() + "/api/v1", "--platform", "11.0.5.1", "--app", "x=1"
+                "update-check",
+                "--store",
+                other.baseUrl() + "/api/v1",
+                "--platform",
+                "11.0.5.1",
+                "--app",
+                "other_app=1.0.0"
             });
             CommandLine cl = new CommandLine(command);
             java.io.StringWriter out = new java.io.StringWriter();
@@ -309,7 +315,7 @@ class UpdateCheckCommandTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(std.err().trim())
-                .startsWith("error: --installed:")
+                .startsWith("error: update-check: --installed:")
                 .contains("larger than 16 MiB")
                 .doesNotContain("\n");
         wm.verify(0, getRequestedFor(urlEqualTo("/api/v1/apps.json")));
@@ -323,6 +329,8 @@ class UpdateCheckCommandTest {
         int code = check("--platform", "32.0.1.2", "--installed", zero.toString());
 
         assertThat(code).isEqualTo(2);
-        assertThat(std.err().trim()).isEqualTo("error: --installed: /dev/zero is not a regular file");
+        assertThat(std.err().trim())
+                .isEqualTo("error: update-check: --installed: cannot read /dev/zero: it is a device, FIFO or socket,"
+                        + " not a regular file");
     }
 }

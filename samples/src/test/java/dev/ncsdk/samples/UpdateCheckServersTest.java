@@ -148,7 +148,7 @@ class UpdateCheckServersTest {
         assertThat(first.get("notInStore")).isEmpty();
         assertThat(first.get("error").isNull()).isTrue();
         assertThat(arr.get(1).get("server").asText()).isEqualTo(b);
-        assertThat(arr.get(1).get("error").asText()).contains("NcUnauthorizedException");
+        assertThat(arr.get(1).get("error").asText()).contains("HTTP 401").doesNotContain("Exception");
         assertThat(arr.get(2).get("updates")).isEmpty();
         assertThat(arr.get(2).get("notInStore").get(0).asText()).isEqualTo("files");
         assertThat(arr.get(2).get("error").isNull()).isTrue();
@@ -169,7 +169,8 @@ class UpdateCheckServersTest {
                 .contains("== " + a + " (Nextcloud 32.0.1.2, PHP 8.2.36) ==")
                 .contains("All 1 apps are up to date")
                 .contains("== " + b + " ==")
-                .contains("error: NcUnauthorizedException")
+                .contains("error: GET " + b + "/ocs/v2.php/cloud/apps?filter=enabled -> HTTP 401")
+                .doesNotContain("Exception")
                 .contains("1 of 2 servers checked; 1 could not be read.");
     }
 

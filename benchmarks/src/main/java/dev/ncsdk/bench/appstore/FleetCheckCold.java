@@ -95,15 +95,15 @@ public final class FleetCheckCold {
         long t0 = System.nanoTime();
         FleetReport report;
         try (AppStoreClient storeClient =
-                AppStoreClient.builder().baseUrl(storeUrl).cache(ResponseCache.none()).build()) {
+                AppStoreClient.builder().baseUri(java.net.URI.create(storeUrl)).cache(ResponseCache.none()).build()) {
             List<OcsClient> clients = new ArrayList<>();
             for (String url : lines.subList(2, lines.size())) {
                 clients.add(clients.isEmpty()
                         ? OcsClient.builder()
-                                .baseUrl(url)
+                                .baseUri(java.net.URI.create(url))
                                 .credentials(Credentials.basic("admin", Secret.of("bench")))
                                 .build()
-                        : clients.get(0).toBuilder().baseUrl(url).build());
+                        : clients.get(0).toBuilder().baseUri(java.net.URI.create(url)).build());
             }
             try {
                 report = FleetUpdateCheck.builder(storeClient).build().check(clients);
