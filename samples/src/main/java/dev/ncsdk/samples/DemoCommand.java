@@ -382,7 +382,11 @@ final class DemoCommand extends SampleCommand {
                         // still initialising
                     } catch (ExecutionException e) {
                         r.progress("init", -1);
-                        throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
+                        Throwable cause = e.getCause();
+                        if (cause instanceof ExAppCheckFailure) {
+                            throw (ExAppCheckFailure) cause; // the simulator's verdict, shown below
+                        }
+                        throw cause instanceof Exception ? (Exception) cause : e;
                     }
                 }
                 r.progress("init", -1);
