@@ -22,9 +22,11 @@ import java.util.Map;
  * pass, and so does a carriage return directly before a new line (a Windows line end). The DEL and C1 forms are
  * JSON's own escapes, so {@code --json} output (whose strings Jackson has already escaped for C0) stays valid JSON.
  *
- * <p>Colour is the one deliberate exception: {@link SafeWriter#styled(Style, String)} writes a fixed SGR sequence
- * from this class (never text from outside) around escaped text, and only when {@link #colourAllowed()}: standard
- * output is a terminal and {@code NO_COLOR} is unset or empty (<a href="https://no-color.org">no-color.org</a>).
+ * <p>Colour and line redraws are the deliberate exceptions: {@link SafeWriter#styled(Style, String)} writes a fixed
+ * SGR sequence from this class (never text from outside) around escaped text, and {@link SafeWriter#redraw(String)}
+ * a carriage return and the fixed erase-line sequence before escaped text (a progress bar), both only when the writer
+ * colours: by default when {@link #colourAllowed()}, standard output is a terminal and {@code NO_COLOR} is unset or
+ * empty (<a href="https://no-color.org">no-color.org</a>); {@link SafeWriter#withColour(boolean)} overrides it.
  */
 final class Terminal {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -35,6 +37,8 @@ final class Terminal {
     enum Style {
         /** Bold. */
         BOLD("1"),
+        /** Dim (faint). */
+        DIM("2"),
         /** Red foreground. */
         RED("31"),
         /** Green foreground. */
@@ -158,6 +162,35 @@ final class Terminal {
          */
         boolean colour() {
             return colour;
+        }
+
+        /**
+         * The same writer (same target, same escaping) with colour on or off: {@code demo --color=always} colours
+         * output that is not a terminal, {@code --color=never} keeps a terminal plain.
+         *
+         * @param on whether the returned writer colours styled text and redraws lines
+         * @return this writer when it already is so, else a writer sharing its target
+         */
+        SafeWriter withColour(boolean on) {
+            return on == colour ? this : new SafeWriter(escaping, on);
+        }
+
+        /**
+         * Replaces the current line of a terminal with this text (a progress bar): a carriage return and the fixed
+         * erase-line sequence, then the text escaped as all text is, without a line end; flushed. Does nothing when
+         * colour is off, since only a terminal can redraw a line: piped output keeps the lines a command prints.
+         *
+         * @param text the new content of the line, shorter than the terminal is wide; empty to clear it
+         */
+        void redraw(String text) {
+            if (!colour) {
+                return;
+            }
+            synchronized (lock) {
+                escaping.trusted("\r\033[2K");
+                print(text);
+                flush();
+            }
         }
 
         /**

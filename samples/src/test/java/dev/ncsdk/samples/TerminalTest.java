@@ -102,6 +102,23 @@ class TerminalTest {
     }
 
     @Test
+    void aLineIsRedrawnOnlyWhenTheWriterColoursAndItsTextIsStillEscaped() {
+        StringWriter target = new StringWriter();
+        Terminal.SafeWriter plain = Terminal.safe(target, false);
+        plain.redraw("50% \u001b[2J");
+        plain.print("piped");
+        Terminal.SafeWriter coloured = plain.withColour(true);
+        coloured.redraw("50% \u001b[2J");
+        coloured.flush();
+
+        assertThat(coloured).isNotSameAs(plain);
+        assertThat(coloured.withColour(true)).isSameAs(coloured);
+        assertThat(plain.colour()).isFalse();
+        assertThat(coloured.colour()).isTrue();
+        assertThat(target.toString()).isEqualTo("piped\r\u001b[2K50% \\e[2J");
+    }
+
+    @Test
     void colourNeedsATerminalAndNoColourUnset() {
         assertThat(Terminal.colourAllowed(null, Map.of())).as("not a terminal").isFalse();
         // a console exists here only when the tests run on a terminal; NO_COLOR wins either way
