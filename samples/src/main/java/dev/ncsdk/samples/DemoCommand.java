@@ -120,9 +120,7 @@ final class DemoCommand extends SampleCommand {
     @Override
     public Integer call() throws Exception {
         if (initStepMillis < 0) {
-            int code = Failures.usage(err(), "--init-step-ms must not be negative");
-            flush();
-            return code;
+            throw Failures.usage("--init-step-ms must not be negative");
         }
         Report r = new Report(Terminal.safe(out(), false).withColour(rich()));
         long start = System.nanoTime();
@@ -194,7 +192,7 @@ final class DemoCommand extends SampleCommand {
                     "capabilities",
                     "Nextcloud " + json.nextcloudVersion() + "; apps "
                             + json.apps().stream().sorted().collect(Collectors.joining(", ")));
-            Capabilities.CoreCapabilities core = json.core();
+            Capabilities.Core core = json.core();
             r.check(
                     "JSON and XML",
                     json.core().equals(xml.core()) && json.apps().equals(xml.apps()),

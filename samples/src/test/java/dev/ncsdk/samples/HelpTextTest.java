@@ -38,7 +38,8 @@ class HelpTextTest {
             "HOST",
             "NAME",
             "N",
-            "MS");
+            "MS",
+            "WHEN");
 
     static List<String> commands() {
         return Main.COMMANDS;
