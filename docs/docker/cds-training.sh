@@ -14,7 +14,8 @@ rm -f "$archive"
 export APP_ID="${APP_ID:-cds_training}" APP_VERSION="${APP_VERSION:-1.0.0}" APP_SECRET="${APP_SECRET:-cds-training}"
 export APP_HOST=127.0.0.1 APP_PORT="${APP_PORT:-23999}" NEXTCLOUD_URL="${NEXTCLOUD_URL:-http://127.0.0.1:9}"
 unset HP_SHARED_KEY
-EXAPP_CDS="" JAVA_OPTS="${JAVA_OPTS:-} -XX:ArchiveClassesAtExit=$archive" "$here/start-exapp.sh" "$@" &
+# -Xlog:cds=error: without it the JVM warns of every class it cannot archive (picocli's are Java 5 classes)
+EXAPP_CDS="" JAVA_OPTS="${JAVA_OPTS:-} -XX:ArchiveClassesAtExit=$archive -Xlog:cds=error" "$here/start-exapp.sh" "$@" &
 app=$!
 
 for _ in $(seq 1 600); do
