@@ -139,7 +139,8 @@ class ContainerDockerfileTest {
             if (source.startsWith("samples/target/")) {
                 // a build output: the name the shade plugin gives the runnable jar
                 assertThat(samplesPom)
-                        .contains("<finalName>" + source.substring("samples/target/".length()).replaceAll("\\.jar$", "")
+                        .contains("<finalName>"
+                                + source.substring("samples/target/".length()).replaceAll("\\.jar$", "")
                                 + "</finalName>");
             } else {
                 assertThat(root.resolve(source)).as(source).isRegularFile();

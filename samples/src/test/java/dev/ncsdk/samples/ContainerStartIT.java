@@ -50,15 +50,18 @@ class ContainerStartIT {
     }
 
     private ProcessBuilder script(String name, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of("bash", docker.resolve(name).toString()));
+        List<String> command =
+                new java.util.ArrayList<>(List.of("bash", docker.resolve(name).toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.redirectOutput(tmp.resolve(name + ".out").toFile());
         Map<String, String> e = pb.environment();
         e.keySet().removeIf(k -> k.startsWith("HP_") || k.startsWith("APP_") || k.startsWith("EXAPP_"));
         e.remove("JAVA_OPTS");
-        e.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + tmp.resolve("bin") + ":"
-                + System.getenv("PATH"));
+        e.put(
+                "PATH",
+                Path.of(System.getProperty("java.home"), "bin") + ":" + tmp.resolve("bin") + ":"
+                        + System.getenv("PATH"));
         e.put("EXAPP_JAR", jar.toString());
         e.put("APP_ID", "hello_exapp");
         e.put("APP_VERSION", "1.0.0");
@@ -89,7 +92,9 @@ class ContainerStartIT {
             assertThat(app.isAlive())
                     .as("the ExApp runs: %s", Files.readString(tmp.resolve("start-exapp.sh.out")))
                     .isTrue();
-            assertThat(System.nanoTime()).as("healthy within %d s", START_BOUND_SECONDS).isLessThan(end);
+            assertThat(System.nanoTime())
+                    .as("healthy within %d s", START_BOUND_SECONDS)
+                    .isLessThan(end);
             Thread.sleep(50);
         }
     }

@@ -123,7 +123,9 @@ class ContainerStartScriptTest {
     void withoutHarpTheJvmStartsDirectlyWithContainerOptions() throws Exception {
         int code = start("hello-exapp");
 
-        assertThat(code).as("the exit code is the JVM's: the shell was replaced").isEqualTo(7);
+        assertThat(code)
+                .as("the exit code is the JVM's: the shell was replaced")
+                .isEqualTo(7);
         assertThat(javaArgs())
                 .containsExactly(
                         "-XX:MaxRAMPercentage=75",
@@ -344,7 +346,8 @@ class ContainerStartScriptTest {
     @Test
     void behindHarpHealthyOnlyWhileFrpcRuns() throws Exception {
         harp();
-        Files.writeString(tmp.resolve("frpc.pid"), Long.toString(ProcessHandle.current().pid()));
+        Files.writeString(
+                tmp.resolve("frpc.pid"), Long.toString(ProcessHandle.current().pid()));
         assertThat(health(200)).as("frpc (here: this JVM) running").isZero();
 
         Process gone = new ProcessBuilder("true").start();
