@@ -155,6 +155,7 @@ else
 fi
 
 # The JVM gets the container's signals (docker stop sends SIGTERM): exec, no shell in between.
+set -f # option words are split on blanks, never expanded as file name patterns
 jvm=()
 # shellcheck disable=SC2206 # JVM options are words
 jvm+=($EXAPP_JVM_OPTS)
