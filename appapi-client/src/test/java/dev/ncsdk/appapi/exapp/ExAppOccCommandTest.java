@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
  * lib/Service/ExAppOccService.php (buildCommand/execute) POSTs {"occ":{"arguments":…|null,"options":…|null}} to the
  * execute_handler route in the system context, with stream=true and no timeout, writes each 1024-byte read of a 200
  * body to the terminal, and fails the command ("[name] command executeHandler failed", exit 1) on any other status.
+ * The handler route needs no manifest entry: AppAPI calls it directly, and HaRP (haproxy_agent.py) skips its route
+ * checks for requests AppAPI signs with the shared key.
  */
 class ExAppOccCommandTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
