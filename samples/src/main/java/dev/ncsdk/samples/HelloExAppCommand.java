@@ -14,13 +14,15 @@ import picocli.CommandLine.Option;
 /**
  * {@code hello-exapp}: a minimal complete ExApp. It runs with the environment AppAPI gives an ExApp ({@code APP_ID},
  * {@code APP_SECRET}, {@code APP_VERSION}, {@code APP_HOST}, {@code APP_PORT}, {@code NEXTCLOUD_URL}), has an
- * initialisation with progress, enable and disable handlers that write to Nextcloud's log, and one route:
- * {@code GET /} answers {@code {"hello": "<user>"}} for the calling user.
+ * initialisation with progress, enable and disable handlers that write to Nextcloud's log, and a route:
+ * {@code GET /} answers {@code {"hello": "<user>"}} for the calling user. {@link HelloUi} adds a top-menu page, an
+ * admin settings form, a file action reporting a file's size and SHA-256, and the occ command {@code hello:hash}.
  *
  * <pre>
  * export APP_ID=hello_exapp APP_VERSION=1.0.0 APP_SECRET=$(openssl rand -hex 32) APP_HOST=0.0.0.0 APP_PORT=23000 \
  *        NEXTCLOUD_URL=https://cloud.example.com
  * java -jar ncsdk-samples.jar hello-exapp --json-info      # the JSON for occ app_api:app:register --json-info
+ * java -jar ncsdk-samples.jar hello-exapp --info-xml       # the routes for appinfo/info.xml
  * java -jar ncsdk-samples.jar hello-exapp                  # serves until SIGTERM / Ctrl-C
  * </pre>
  */
@@ -39,6 +41,9 @@ public final class HelloExAppCommand extends SampleCommand {
             names = "--json-info",
             description = "Print the JSON for occ app_api:app:register ID DAEMON --json-info '...' and exit.")
     boolean jsonInfo;
+
+    @Option(names = "--info-xml", description = "print the <external-app> part of appinfo/info.xml (routes) and exit")
+    boolean infoXml;
 
     @Option(
             names = "--daemon",
@@ -88,7 +93,7 @@ public final class HelloExAppCommand extends SampleCommand {
         withDefaults.putIfAbsent("APP_ID", DEFAULT_ID);
         withDefaults.putIfAbsent("APP_VERSION", "1.0.0");
         withDefaults.putIfAbsent("APP_DISPLAY_NAME", "Hello ExApp");
-        return ExApp.builder()
+        ExApp.Builder app = ExApp.builder()
                 .environment(withDefaults)
                 .onInit(progress -> {
                     // stands for real work (downloading a model, preparing data), reported as it goes
@@ -98,10 +103,14 @@ public final class HelloExAppCommand extends SampleCommand {
                     }
                     // returning reports 100; AppAPI then enables the app inside that report
                 })
-                .onEnabled(nc -> nc.log().info("hello-exapp enabled"))
+                .onEnabled(nc -> {
+                    HelloUi.register(nc);
+                    nc.log().info("hello-exapp enabled");
+                })
                 .onDisabled(nc -> nc.log().info("hello-exapp disabled"))
-                .route(HttpMethod.GET, "/", AccessLevel.USER, req -> Response.json(Map.of("hello", req.user())))
-                .build();
+                .route(HttpMethod.GET, "/", AccessLevel.USER, req -> Response.json(Map.of("hello", req.user())));
+        HelloUi.routes(app);
+        return app.build();
     }
 
     @Override
@@ -111,6 +120,11 @@ public final class HelloExAppCommand extends SampleCommand {
         }
         ExApp app = app(environment, initSteps, Duration.ofMillis(initStepMillis));
         try {
+            if (infoXml) {
+                out().println(app.manifest().toExternalAppXml()); // no secret: the routes and the image
+                flush();
+                return 0;
+            }
             if (jsonInfo) {
                 out().println(app.jsonInfo(daemon).toJson()); // holds the secret: it goes to occ, nowhere else
                 flush();

@@ -57,10 +57,19 @@ class HelloExAppCommandTest {
         assertThat(info.get("secret").asText()).isEqualTo("s3cr3t-s3cr3t");
         assertThat(info.get("port").asInt()).isEqualTo(23000);
         assertThat(info.get("daemon_config_name").asText()).isEqualTo("manual_install");
-        assertThat(info.get("routes")).hasSize(1);
         assertThat(info.at("/routes/0/url").asText()).isEqualTo("^\\/?$");
         assertThat(info.at("/routes/0/verb").asText()).isEqualTo("GET");
         assertThat(info.at("/routes/0/access_level").asInt()).isEqualTo(1);
+        // the top-menu page's script and icon, its API, the file action's handler; not the occ handler
+        assertThat(info.get("routes").findValuesAsText("url"))
+                .containsExactly(
+                        "^\\/?$",
+                        "^\\/?js\\/hello\\.js$",
+                        "^\\/?img(\\/.*)?$",
+                        "^\\/?api\\/greeting$",
+                        "^\\/?actions\\/hash$");
+        assertThat(info.get("routes").findValuesAsText("verb")).containsExactly("GET", "GET", "GET", "GET", "POST");
+        assertThat(info.get("routes").findValuesAsText("access_level")).containsExactly("1", "1", "0", "1", "1");
         assertThat(command.running).as("--json-info does not start the server").isNull();
     }
 

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.ncsdk.appapi.app.NextcloudApp;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Map;
@@ -238,6 +239,10 @@ final class Dispatcher implements HttpHandler {
                 return;
             }
             sent = true;
+            if (r.streamed() && !head && r.statusCode() != 204 && r.statusCode() != 304 && r.statusCode() >= 200) {
+                stream(r);
+                return;
+            }
             try {
                 Headers h = ex.getResponseHeaders();
                 for (Map.Entry<String, String> e : r.headers()) {
@@ -257,10 +262,118 @@ final class Dispatcher implements HttpHandler {
             }
         }
 
+        /** Runs a streamed body's writer; a failure before anything went out still gets a proper answer. */
+        private void stream(Response r) {
+            LazyBody body = new LazyBody(ex, r);
+            try {
+                r.writer().writeTo(body);
+                body.finish();
+            } catch (Exception | Error e) {
+                if (!body.committed()) {
+                    Response failure;
+                    if (e instanceof ExAppHttpException h) {
+                        failure = Response.json(h.status(), Map.of("error", String.valueOf(h.getMessage())));
+                    } else {
+                        LOG.log(
+                                Level.ERROR,
+                                "writing the streamed answer of "
+                                        + safe(ex.getRequestURI().getRawPath()) + " failed",
+                                e);
+                        failure = Response.json(500, Map.of("error", "internal error in the ExApp (see its log)"));
+                    }
+                    sent = false;
+                    send(failure);
+                    return;
+                }
+                if (e instanceof IOException) {
+                    LOG.log(Level.DEBUG, "the caller went away during a streamed answer: {0}", e.toString());
+                } else {
+                    LOG.log(
+                            Level.ERROR,
+                            "a streamed answer of " + safe(ex.getRequestURI().getRawPath())
+                                    + " failed after it began; it ends here",
+                            e);
+                }
+            } finally {
+                Thread.interrupted();
+                ex.close();
+            }
+        }
+
         synchronized void close() {
             if (!sent) {
                 send(Response.json(500, Map.of("error", "no answer")));
             }
+        }
+    }
+
+    /**
+     * A streamed body's output: the status and headers are sent at the first write or flush (chunked), so that a
+     * writer failing before its first byte can still be answered with an error status.
+     */
+    private static final class LazyBody extends OutputStream {
+        private final HttpExchange ex;
+        private final Response response;
+        private OutputStream out;
+        private boolean closed;
+
+        LazyBody(HttpExchange ex, Response response) {
+            this.ex = ex;
+            this.response = response;
+        }
+
+        boolean committed() {
+            return out != null;
+        }
+
+        private OutputStream commit() throws IOException {
+            if (closed) {
+                throw new IOException("the streamed answer is closed");
+            }
+            if (out == null) {
+                Headers h = ex.getResponseHeaders();
+                for (Map.Entry<String, String> e : response.headers()) {
+                    h.add(e.getKey(), e.getValue());
+                }
+                ex.sendResponseHeaders(response.statusCode(), 0); // 0: chunked, each flush sends what was written
+                out = ex.getResponseBody();
+            }
+            return out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            commit().write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (len > 0) {
+                commit().write(b, off, len);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            commit().flush();
+        }
+
+        @Override
+        public void close() {
+            // the runtime ends the answer when the writer returns (finish)
+        }
+
+        void finish() throws IOException {
+            if (out == null) {
+                Headers h = ex.getResponseHeaders();
+                for (Map.Entry<String, String> e : response.headers()) {
+                    h.add(e.getKey(), e.getValue());
+                }
+                ex.sendResponseHeaders(response.statusCode(), -1);
+            } else {
+                out.close();
+            }
+            closed = true;
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.ncsdk.appapi.exapp;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.ncsdk.appapi.app.NextcloudApp;
+import dev.ncsdk.appapi.app.ui.OccCommand;
+import dev.ncsdk.appapi.app.ui.OccInvocation;
 import dev.ncsdk.appapi.internal.JdkHttpServers;
 import dev.ncsdk.appapi.manifest.AccessLevel;
 import dev.ncsdk.appapi.manifest.DockerImage;
@@ -73,6 +75,7 @@ public final class ExApp implements AutoCloseable {
     private final Builder settings;
     private final Router router;
     private final InitRunner init;
+    private final List<OccCommand> occCommands;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile ExAppConfig config;
     private volatile NextcloudApp nextcloud;
@@ -107,6 +110,7 @@ public final class ExApp implements AutoCloseable {
             all.add(internal(HttpMethod.GET, "/setup_checks", req -> setupChecks(s)));
         }
         all.addAll(b.routes);
+        this.occCommands = List.copyOf(b.occCommands);
         this.router = new Router(all);
         this.init = new InitRunner(b.init, this::nextcloud);
     }
@@ -468,9 +472,14 @@ public final class ExApp implements AutoCloseable {
         }
         EnabledHandler h = on ? settings.onEnabled : settings.onDisabled;
         String error = "";
-        if (h != null) {
+        if (h != null || (on && !occCommands.isEmpty())) {
             try {
-                h.handle(nextcloud());
+                if (on) {
+                    registerOccCommands();
+                }
+                if (h != null) {
+                    h.handle(nextcloud());
+                }
             } catch (Exception | Error e) {
                 LOG.log(Level.ERROR, (on ? "enabling" : "disabling") + " failed", e);
                 error = e.getMessage() == null || e.getMessage().isBlank()
@@ -480,6 +489,59 @@ public final class ExApp implements AutoCloseable {
         }
         LOG.log(Level.INFO, "ExApp {0}{1}", on ? "enabled" : "disabled", error.isEmpty() ? "" : ": " + error);
         return Response.json(Map.of("error", error));
+    }
+
+    /** Registers the declared occ commands: AppAPI keeps them, and drops them itself when the app is removed. */
+    private void registerOccCommands() {
+        for (OccCommand c : occCommands) {
+            nextcloud().occ().register(c);
+        }
+    }
+
+    /**
+     * The {@code occ} commands declared with {@link Builder#occCommand}, which the runtime registers with Nextcloud
+     * each time it is enabled.
+     *
+     * <pre>{@code
+     * app.occCommands().forEach(c -> log.log(Level.INFO, "occ " + c.name()));
+     * }</pre>
+     *
+     * @return the commands, in declaration order
+     * @since 0.1.0
+     */
+    public List<OccCommand> occCommands() {
+        return occCommands;
+    }
+
+    private static Handler occRoute(OccCommand command, OccHandler handler) {
+        return req -> {
+            OccInvocation invocation;
+            try {
+                invocation = OccInvocation.parse(req.body());
+            } catch (IllegalArgumentException e) {
+                throw new ExAppHttpException(400, e.getMessage());
+            }
+            NextcloudApp nc = req.nextcloud();
+            return Response.stream("text/plain; charset=utf-8", body -> {
+                OccOutput out = new OccOutput(body);
+                try {
+                    handler.execute(invocation, out, nc);
+                } catch (Exception | Error e) {
+                    if (!out.written()) {
+                        throw e; // nothing sent: the error status makes AppAPI fail the command
+                    }
+                    LOG.log(Level.ERROR, "occ " + command.name() + " failed after its first output", e);
+                    String why = e instanceof ExAppHttpException
+                            ? e.getMessage()
+                            : "internal error in the ExApp (see its log)";
+                    try {
+                        out.println(command.name() + ": failed: " + why);
+                    } catch (UncheckedIOException gone) {
+                        // the admin's terminal is gone too
+                    }
+                }
+            });
+        };
     }
 
     private Response setupChecks(SetupChecksHandler s) throws Exception {
@@ -528,6 +590,7 @@ public final class ExApp implements AutoCloseable {
         private TriggerHandler trigger;
         private SetupChecksHandler setupChecks;
         private final List<Router.Route> routes = new ArrayList<>();
+        private final List<OccCommand> occCommands = new ArrayList<>();
         private String name;
         private DockerImage docker;
         private final List<EnvironmentVariable> envVars = new ArrayList<>();
@@ -759,6 +822,40 @@ public final class ExApp implements AutoCloseable {
          */
         public Builder route(HttpMethod method, String path, Handler handler) {
             return add(method, path, null, RouteOptions.none(), handler);
+        }
+
+        /**
+         * An {@code occ} command of the ExApp with the handler that runs it. The runtime registers the command with
+         * Nextcloud each time it is enabled ({@code PUT /enabled?enabled=1}, before {@link #onEnabled}; a failed
+         * registration fails the enabling with its message), and serves {@code POST /<executeHandler>}: it reads the
+         * arguments and options AppAPI sends ({@link OccInvocation}) and streams what the handler writes back to the
+         * admin's terminal. The handler route is authenticated like every route and stays out of the manifest (AppAPI
+         * calls it directly, never through its proxy). AppAPI lists a disabled app's commands no more, and removes
+         * them when the app is unregistered.
+         *
+         * <pre>{@code
+         * .occCommand(OccCommand.builder("my_app:hello", "/occ/hello")
+         *                 .argument(OccArgument.optional("name", "Who to greet", "world"))
+         *                 .build(),
+         *         (occ, out, nc) -> out.println("Hello, " + occ.argument("name").orElse("world") + "!"))
+         * }</pre>
+         *
+         * @param command the command: name, arguments, options and handler route ({@link OccCommand#executeHandler})
+         * @param handler runs it
+         * @return this builder
+         * @throws IllegalArgumentException when a command of that name is declared already, or the handler route is
+         *     malformed or a lifecycle path
+         * @since 0.1.0
+         */
+        public Builder occCommand(OccCommand command, OccHandler handler) {
+            Objects.requireNonNull(command, "command");
+            Objects.requireNonNull(handler, "handler");
+            if (occCommands.stream().anyMatch(c -> c.name().equals(command.name()))) {
+                throw new IllegalArgumentException("the occ command " + command.name() + " is declared twice");
+            }
+            add(HttpMethod.POST, "/" + command.executeHandler(), null, RouteOptions.none(), occRoute(command, handler));
+            occCommands.add(command);
+            return this;
         }
 
         private Builder add(HttpMethod method, String path, AccessLevel level, RouteOptions options, Handler handler) {

@@ -2,6 +2,7 @@ package dev.ncsdk.appapi.exapp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ncsdk.appapi.internal.Json;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,14 +27,20 @@ public final class Response {
     private final int status;
     private final List<Map.Entry<String, String>> headers;
     private final byte[] body;
+    private final BodyWriter writer;
 
     private Response(int status, List<Map.Entry<String, String>> headers, byte[] body) {
+        this(status, headers, body, null);
+    }
+
+    private Response(int status, List<Map.Entry<String, String>> headers, byte[] body, BodyWriter writer) {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("an HTTP status is 100-599, got " + status);
         }
         this.status = status;
         this.headers = List.copyOf(headers);
         this.body = body;
+        this.writer = writer;
     }
 
     /**
@@ -103,13 +110,72 @@ public final class Response {
     }
 
     /**
+     * A 200 answer whose body is written while it is sent, in HTTP chunks: what the writer flushes reaches the caller
+     * at once (AppAPI relays an occ command's output this way, {@link ExApp.Builder#occCommand}). The writer runs on
+     * the request's worker thread after the handler returned, without the handler time limit. When it throws before
+     * anything was flushed the caller gets the usual error answer (500, or an {@link ExAppHttpException}'s status);
+     * afterwards the status is sent already, so the failure is logged and the body ends where it stopped.
+     *
+     * <pre>{@code
+     * return Response.stream("text/plain; charset=utf-8", out -> {
+     *     for (Item i : items) {
+     *         out.write((i.name() + "\n").getBytes(StandardCharsets.UTF_8));
+     *         out.flush();                                       // this line goes out now
+     *     }
+     * });
+     * }</pre>
+     *
+     * @param contentType the media type
+     * @param writer writes the body; the stream is closed by the runtime
+     * @return the response
+     * @since 0.1.0
+     */
+    public static Response stream(String contentType, BodyWriter writer) {
+        return new Response(
+                200,
+                List.of(Map.entry("Content-Type", Objects.requireNonNull(contentType, "contentType"))),
+                new byte[0],
+                Objects.requireNonNull(writer, "writer"));
+    }
+
+    /**
+     * Writes a streamed body ({@link Response#stream}).
+     *
+     * @since 0.1.0
+     */
+    @FunctionalInterface
+    public interface BodyWriter {
+        /**
+         * Writes the body.
+         *
+         * @param out the body stream; {@code flush()} sends what was written so far
+         * @throws Exception a failure (see {@link Response#stream} for what the caller gets)
+         */
+        void writeTo(OutputStream out) throws Exception;
+    }
+
+    /**
+     * Whether the body is streamed ({@link #stream}); {@link #body()} is then empty.
+     *
+     * @return {@code true} for a streamed body
+     * @since 0.1.0
+     */
+    public boolean streamed() {
+        return writer != null;
+    }
+
+    BodyWriter writer() {
+        return writer;
+    }
+
+    /**
      * The same response with another status.
      *
      * @param status the HTTP status
      * @return the changed copy
      */
     public Response withStatus(int status) {
-        return new Response(status, headers, body);
+        return new Response(status, headers, body, writer);
     }
 
     /**
@@ -133,7 +199,7 @@ public final class Response {
             h.removeIf(e -> e.getKey().equalsIgnoreCase("Content-Type"));
         }
         h.add(Map.entry(name, value));
-        return new Response(status, h, body);
+        return new Response(status, h, body, writer);
     }
 
     /**
@@ -170,6 +236,6 @@ public final class Response {
     /** Status, headers and body length. */
     @Override
     public String toString() {
-        return "Response[" + status + ", " + body.length + " bytes]";
+        return "Response[" + status + ", " + (writer != null ? "streamed" : body.length + " bytes") + "]";
     }
 }

@@ -157,6 +157,8 @@ public final class AppApiSimulator implements AutoCloseable {
     private final List<Custom> customAnswers = new CopyOnWriteArrayList<>();
     private final Stores stores;
     private final Registrations registrations;
+    private final SimulatedFiles files = new SimulatedFiles();
+    private final ServerCallbacks callbacks;
 
     private AppApiSimulator(Builder b) throws IOException {
         this.appId = b.appId;
@@ -173,6 +175,7 @@ public final class AppApiSimulator implements AutoCloseable {
         this.admin = b.users.isEmpty() ? "" : b.users.get(0);
         this.stores = new Stores(appId);
         this.registrations = new Registrations(appId);
+        this.callbacks = new ServerCallbacks(this, registrations, files);
         AtomicInteger n = new AtomicInteger();
         ThreadFactory tf = r -> {
             Thread t = new Thread(r, "appapi-simulator-" + n.incrementAndGet());
@@ -963,6 +966,185 @@ public final class AppApiSimulator implements AutoCloseable {
         return this;
     }
 
+    // ------------------------------------------------------------------ files, file actions, occ, proxied pages
+
+    /**
+     * Puts a file into a user's files (replacing one at that path, which keeps its file id and gets a new ETag). The
+     * ExApp reads it over WebDAV as that user ({@code GET /remote.php/dav/files/<user><path>}, e.g. with
+     * {@code nc.asUser(user).files().download(...)}); {@link #fileAction} describes it to the ExApp.
+     *
+     * <pre>{@code
+     * SimulatedFile f = nc.putFile("alice", "/Documents/notes.txt", "hello".getBytes(UTF_8));
+     * }</pre>
+     *
+     * @param userId the owner (added to the simulated users)
+     * @param path the path in the user's files, such as {@code /Documents/notes.txt}
+     * @param content the bytes
+     * @return the file, with its id, ETag and MIME type (guessed from the name)
+     * @since 0.1.0
+     */
+    public SimulatedFile putFile(String userId, String path, byte[] content) {
+        checkUser(userId);
+        users.add(userId);
+        return files.put(userId, path, content, null);
+    }
+
+    /**
+     * A file put with {@link #putFile}.
+     *
+     * @param userId the owner
+     * @param path the path in the user's files
+     * @return the file, or empty
+     * @since 0.1.0
+     */
+    public Optional<SimulatedFile> file(String userId, String path) {
+        return files.get(userId, path);
+    }
+
+    /**
+     * Tells the simulator the ExApp's routes, as AppAPI reads them from {@code info.xml} or {@code --json-info} at
+     * registration: from then on {@link #proxy}, {@link #fileAction} and {@link #topMenuPage} forward a request only
+     * when the first route matching its path and method allows the user (PUBLIC anyone, USER a logged-in user, ADMIN
+     * the first configured user), and answer 404 otherwise, as AppAPI's proxy does. Without it every request is
+     * forwarded.
+     *
+     * <pre>{@code
+     * nc.routes(app.manifest());
+     * }</pre>
+     *
+     * @param manifest the ExApp's manifest (e.g. {@code ExApp.manifest()})
+     * @return this simulator
+     * @since 0.1.0
+     */
+    public AppApiSimulator routes(dev.ncsdk.appapi.manifest.ExAppManifest manifest) {
+        callbacks.routes(Objects.requireNonNull(manifest, "manifest").routes());
+        return this;
+    }
+
+    /**
+     * A browser's request to the ExApp through AppAPI's proxy, {@code /index.php/apps/app_api/proxy/<appid>/<path>}:
+     * refused with 404 when the app is disabled, the path holds a {@code ..} segment, or (after {@link #routes}) no
+     * declared route allows it; otherwise forwarded to {@code /<path>} signed for the user.
+     *
+     * <pre>{@code
+     * ExAppResponse js = nc.proxy("alice", "GET", "js/main.js");
+     * }</pre>
+     *
+     * @param userId the logged-in user, or {@code null} for an anonymous visitor
+     * @param method the HTTP method
+     * @param path the path after the app id, with any query
+     * @return the ExApp's answer, or the proxy's 404
+     * @since 0.1.0
+     */
+    public ExAppResponse proxy(String userId, String method, String path) {
+        return callbacks.proxy(userId, method, path, new byte[0], null);
+    }
+
+    /**
+     * Like {@link #proxy(String, String, String)}, with a body.
+     *
+     * @param userId the logged-in user, or {@code null}
+     * @param method the HTTP method
+     * @param path the path after the app id
+     * @param body the body
+     * @param contentType its {@code Content-Type}
+     * @return the ExApp's answer, or the proxy's 404
+     * @since 0.1.0
+     */
+    public ExAppResponse proxy(String userId, String method, String path, byte[] body, String contentType) {
+        return callbacks.proxy(userId, method, path, body, contentType);
+    }
+
+    /**
+     * A user picks one of the ExApp's file actions on files put with {@link #putFile}, as the Files app's AppAPI
+     * plugin sends it (AppAPI {@code src/filesplugin.js}): through the proxy to the action's handler route, for an
+     * action registered through the v2 route one POST {@code {"files": [node, ...]}}, for a v1 one a POST of one
+     * node per file.
+     *
+     * <pre>{@code
+     * nc.putFile("alice", "/a.txt", bytes);
+     * FileActionResult r = nc.fileAction("alice", "hash_file", "/a.txt");
+     * }</pre>
+     *
+     * @param userId the user
+     * @param actionName the action's registered name
+     * @param paths the files picked, in the user's files
+     * @return the answers, and the page the browser opens next, if any
+     * @throws ExAppCheckFailure when the ExApp registered no such action, or did not answer
+     * @since 0.1.0
+     */
+    public FileActionResult fileAction(String userId, String actionName, String... paths) {
+        return callbacks.fileAction(userId, actionName, false, List.of(paths));
+    }
+
+    /**
+     * Like {@link #fileAction}, sending the deprecated v1 body (one node object per POST) whatever route the action
+     * was registered through, as Nextcloud does for actions registered through AppAPI's v1 route.
+     *
+     * @param userId the user
+     * @param actionName the action's registered name
+     * @param paths the files picked
+     * @return one answer per file
+     * @since 0.1.0
+     */
+    public FileActionResult fileActionV1(String userId, String actionName, String... paths) {
+        return callbacks.fileAction(userId, actionName, true, List.of(paths));
+    }
+
+    /**
+     * A user opens one of the ExApp's top-menu pages, {@code /index.php/apps/app_api/embedded/<appid>/<name>}: the
+     * page Nextcloud builds from the entry, its initial state, scripts and styles, whose files the browser then
+     * fetches through the proxy as the user ({@link #proxy}).
+     *
+     * <pre>{@code
+     * EmbeddedPage page = nc.topMenuPage("alice", "main");
+     * }</pre>
+     *
+     * @param userId the user
+     * @param name the entry's name
+     * @return the page
+     * @throws ExAppCheckFailure when there is no such entry, the app is disabled, or the entry is for admins and the
+     *     user is not the first configured user (Nextcloud answers 404 then)
+     * @since 0.1.0
+     */
+    public EmbeddedPage topMenuPage(String userId, String name) {
+        checkUser(userId);
+        users.add(userId);
+        return callbacks.topMenuPage(userId, name);
+    }
+
+    /**
+     * An admin runs one of the ExApp's occ commands: the command line is parsed against the registered definition
+     * as Symfony does, then POSTed to the handler route in the system context as {@code {"occ": {"arguments",
+     * "options"}}}, and the answer's body is read as a stream, as AppAPI does (AppAPI
+     * {@code lib/Service/ExAppOccService.php}).
+     *
+     * <pre>{@code
+     * OccResult r = nc.occ("my_app:count", "alice", "--limit=5");
+     * }</pre>
+     *
+     * @param commandLine the command name, then its arguments and options as typed after {@code occ}
+     * @return the exit code and output
+     * @since 0.1.0
+     */
+    public OccResult occ(String... commandLine) {
+        return callbacks.occ(List.of(commandLine), line -> {});
+    }
+
+    /**
+     * Like {@link #occ(String...)}, handing each output line to {@code onLine} as soon as it arrives (while the
+     * handler still runs), as the admin's terminal shows it.
+     *
+     * @param commandLine the command name, then its arguments and options
+     * @param onLine receives each line, without its end
+     * @return the exit code and output
+     * @throws ExAppCheckFailure when the answer did not end within the simulator's timeout
+     * @since 0.1.0
+     */
+    public OccResult occ(List<String> commandLine, java.util.function.Consumer<String> onLine) {
+        return callbacks.occ(List.copyOf(commandLine), onLine);
+    }
+
     // ------------------------------------------------------------------------------------ requests to the ExApp
 
     ExAppResponse exchange(
@@ -1001,6 +1183,45 @@ public final class AppApiSimulator implements AutoCloseable {
         }
     }
 
+    /** Like {@link #exchange}, handing the answer's body to {@code chunks} as it arrives. */
+    ExAppResponse exchangeStreaming(
+            String method,
+            String pathAndQuery,
+            List<Map.Entry<String, String>> headers,
+            byte[] body,
+            Duration timeout,
+            java.util.function.Consumer<byte[]> chunks) {
+        ExAppChannel ch = channel;
+        if (ch == null) {
+            throw new IllegalStateException("tell the simulator where the ExApp listens first: exAppUrl(..), "
+                    + "exAppPort(..), exAppSocket(..) or environment(port)");
+        }
+        try {
+            return ch.sendStreaming(method, pathAndQuery, headers, body, timeout, chunks);
+        } catch (HttpTimeoutException e) {
+            throw new ExAppCheckFailure(
+                    "request",
+                    method + " " + pathAndQuery + " to the ExApp at " + ch.describe() + " did not end within "
+                            + timeout,
+                    null,
+                    e);
+        } catch (IOException e) {
+            throw new ExAppCheckFailure(
+                    "request",
+                    "cannot reach the ExApp at " + ch.describe() + " for " + method + " " + pathAndQuery + ": " + e,
+                    null,
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExAppCheckFailure("request", "interrupted during " + method + " " + pathAndQuery, null, e);
+        }
+    }
+
+    /** The first configured user, the simulated Nextcloud's admin. */
+    String adminUser() {
+        return admin;
+    }
+
     private List<Map.Entry<String, String>> heartbeatHeaders() {
         List<Map.Entry<String, String>> h = new ArrayList<>();
         h.add(Map.entry("Accept", "application/json"));
@@ -1014,7 +1235,7 @@ public final class AppApiSimulator implements AutoCloseable {
         return h;
     }
 
-    private List<Map.Entry<String, String>> systemHeaders(boolean acceptLanguage) {
+    List<Map.Entry<String, String>> systemHeaders(boolean acceptLanguage) {
         List<Map.Entry<String, String>> h = new ArrayList<>();
         addAppApiHeaders(h, "", null, null, "CLI");
         if (acceptLanguage) {
@@ -1213,6 +1434,9 @@ public final class AppApiSimulator implements AutoCloseable {
                         : new Ocs.Answer(a.status(), a.contentType(), a.body());
                 return new Handled(answer, auth.user());
             }
+        }
+        if (v == 0 && c.path().startsWith(SimulatedFiles.DAV_FILES)) {
+            return new Handled(files.handle(c.method(), c.path(), auth.present(), auth.user()), auth.user());
         }
         if (v == 0) {
             if (c.method().equals("GET") && c.path().equals("/status.php")) {

@@ -24,6 +24,30 @@ interface ExAppChannel extends AutoCloseable {
             String method, String pathAndQuery, List<Map.Entry<String, String>> headers, byte[] body, Duration timeout)
             throws IOException, InterruptedException;
 
+    /**
+     * Sends one request and hands each part of the answer's body to {@code chunks} as it arrives (AppAPI reads an
+     * occ command's answer this way). The whole answer is returned at the end. This default reads the whole answer
+     * first; a channel that can do better overrides it.
+     *
+     * @param chunks receives the body's bytes, in order, as they come
+     * @throws java.net.http.HttpTimeoutException when the answer did not start, or did not end, within the timeout
+     * @throws IOException when the ExApp cannot be reached
+     */
+    default ExAppResponse sendStreaming(
+            String method,
+            String pathAndQuery,
+            List<Map.Entry<String, String>> headers,
+            byte[] body,
+            Duration timeout,
+            java.util.function.Consumer<byte[]> chunks)
+            throws IOException, InterruptedException {
+        ExAppResponse r = send(method, pathAndQuery, headers, body, timeout);
+        if (r.body().length > 0) {
+            chunks.accept(r.body());
+        }
+        return r;
+    }
+
     /** Where the ExApp is, for messages. */
     String describe();
 

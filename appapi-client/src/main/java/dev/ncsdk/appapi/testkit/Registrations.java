@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -72,6 +74,16 @@ final class Registrations {
         }
     }
 
+    /** Copies of the entries registered on a route, in registration order (for the simulator's own use). */
+    synchronized List<ObjectNode> entries(String route) {
+        Map<String, ObjectNode> entries = byRoute.get(route);
+        List<ObjectNode> out = new ArrayList<>();
+        if (entries != null) {
+            entries.values().forEach(e -> out.add(e.deepCopy()));
+        }
+        return out;
+    }
+
     /** The key AppAPI looks an entry up by, from the register body or the get/delete query. */
     private static String nameOf(String route, ObjectNode p) {
         switch (route) {
@@ -88,6 +100,16 @@ final class Registrations {
             }
             case "/api/v1/setup_check" -> {
                 return "";
+            }
+            case "/api/v1/ui/initial-state" -> {
+                // one entry per page and key, as AppAPI's table (initial state is read per key)
+                return Params.phpString(p.get("type")) + "/" + Params.phpString(p.get("name")) + "/"
+                        + Params.phpString(p.get("key"));
+            }
+            case "/api/v1/ui/script", "/api/v1/ui/style" -> {
+                // a page loads several scripts and styles: one entry per path
+                return Params.phpString(p.get("type")) + "/" + Params.phpString(p.get("name")) + "/"
+                        + Params.phpString(p.get("path"));
             }
             default -> {
                 String type = Params.phpString(p.get("type"));

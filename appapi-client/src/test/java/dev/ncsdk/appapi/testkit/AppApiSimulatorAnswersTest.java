@@ -142,6 +142,7 @@ class AppApiSimulatorAnswersTest {
         assertSameAnswer("108_exapp_topmenu_get_missing_v2_json");
     }
 
+    /** Scripts, styles and initial state are kept per path (per key): OCSUiController's delete/get take type, name, path. */
     @Test
     void otherRegistrationsAreKeptAndCanBeReadAndDeleted() throws Exception {
         String script = "/ocs/v1.php/apps/app_api/api/v1/ui/script";
@@ -155,12 +156,12 @@ class AppApiSimulatorAnswersTest {
         JsonNode got = JSON.readTree(send("GET", script + "?format=json&type=top_menu&name=main&path=js/app", null, "")
                 .body());
         assertThat(got.at("/ocs/data/path").asText()).isEqualTo("js/app");
-        assertThat(JSON.readTree(send("DELETE", script + "?format=json&type=top_menu&name=main", null, "")
+        assertThat(JSON.readTree(send("DELETE", script + "?format=json&type=top_menu&name=main&path=js/app", null, "")
                                 .body())
                         .at("/ocs/meta/statuscode")
                         .asInt())
                 .isEqualTo(100);
-        assertThat(JSON.readTree(send("DELETE", script + "?format=json&type=top_menu&name=main", null, "")
+        assertThat(JSON.readTree(send("DELETE", script + "?format=json&type=top_menu&name=main&path=js/app", null, "")
                                 .body())
                         .at("/ocs/meta/statuscode")
                         .asInt())

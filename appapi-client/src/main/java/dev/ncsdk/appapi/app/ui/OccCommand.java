@@ -20,7 +20,7 @@ import java.util.Set;
  * OccCommand cmd = OccCommand.builder("my_app:scan", "/occ/scan")
  *         .description("Scans a user's files")
  *         .argument(OccArgument.required("user", "The user"))
- *         .option(OccOption.flag("dry-run", "n", "Only report"))
+ *         .option(OccOption.flag("dry-run", "d", "Only report"))
  *         .usage("my_app:scan alice --dry-run")
  *         .build();
  * nc.occ().register(cmd);
@@ -108,7 +108,38 @@ public record OccCommand(
     }
 
     /** The body of {@code POST /api/v1/occ_command}. */
+    /**
+     * Options every occ command has already (Symfony's application options and Nextcloud's {@code --no-warnings}):
+     * Symfony merges them into each command when it runs and fails with "An option with shortcut ... already
+     * exists" (or "named") on a clash, so such a command could never run.
+     */
+    private static final Set<String> OCC_OPTION_NAMES =
+            Set.of("help", "quiet", "silent", "verbose", "version", "ansi", "no-ansi", "no-interaction", "no-warnings");
+
+    private static final Set<String> OCC_SHORTCUTS = Set.of("h", "q", "v", "vv", "vvv", "V", "n");
+
+    /** Refuses options that clash with occ's own (checked when built and when registered). */
+    OccCommand checkOccOptions() {
+        for (OccOption o : options) {
+            if (OCC_OPTION_NAMES.contains(o.name())
+                    || (o.mode() == OccOption.Mode.NEGATABLE && OCC_OPTION_NAMES.contains("no-" + o.name()))) {
+                throw new IllegalArgumentException("option '--" + o.name() + "' is one of occ's own options ("
+                        + "--help, --quiet, --verbose, --version, --ansi, --no-interaction, --no-warnings)");
+            }
+            if (o.shortcut() != null) {
+                for (String s : o.shortcut().split("\\|")) {
+                    if (OCC_SHORTCUTS.contains(s)) {
+                        throw new IllegalArgumentException("option shortcut '-" + s + "' of '--" + o.name()
+                                + "' is taken by occ's own options (-h, -q, -v, -V, -n)");
+                    }
+                }
+            }
+        }
+        return this;
+    }
+
     Map<String, Object> toBody() {
+        checkOccOptions();
         Map<String, Object> b = new LinkedHashMap<>();
         b.put("name", name);
         b.put("description", description);
@@ -230,10 +261,12 @@ public record OccCommand(
          * Builds the command.
          *
          * @return the command
-         * @throws IllegalArgumentException when names repeat or the arguments are out of order
+         * @throws IllegalArgumentException when names repeat, the arguments are out of order, or an option takes a
+         *     name or shortcut of occ's own options
          */
         public OccCommand build() {
-            return new OccCommand(name, description, hidden, executeHandler, arguments, options, usages);
+            return new OccCommand(name, description, hidden, executeHandler, arguments, options, usages)
+                    .checkOccOptions();
         }
     }
 }

@@ -14,7 +14,7 @@ import java.util.Objects;
  * VALUE_IS_ARRAY} or {@code VALUE_NEGATABLE}).
  *
  * <pre>{@code
- * OccOption.flag("dry-run", "n", "Only show what would change");      // --dry-run, -n
+ * OccOption.flag("dry-run", "d", "Only show what would change");      // --dry-run, -d
  * OccOption.required("limit", "l", "How many", "100");                 // --limit=50
  * OccOption.optional("format", null, "Output format", "plain");        // --format or --format=json
  * OccOption.array("tag", "t", "Tags to add");                          // --tag=a --tag=b

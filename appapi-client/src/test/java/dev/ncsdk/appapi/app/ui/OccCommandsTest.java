@@ -34,7 +34,7 @@ class OccCommandsTest extends UiTestSupport {
                 .argument(OccArgument.required("user", "The user"))
                 .argument(OccArgument.optional("path", "Folder", "/"))
                 .argument(OccArgument.array("files", "Files"))
-                .option(OccOption.flag("dry-run", "n", "Only report"))
+                .option(OccOption.flag("dry-run", "d", "Only report"))
                 .option(OccOption.required("limit", "l", "How many", "100"))
                 .option(OccOption.optional("format", null, "Output format", "plain"))
                 .option(OccOption.array("tag", "t", "Tags"))
@@ -49,7 +49,7 @@ class OccCommandsTest extends UiTestSupport {
             + "{\"name\":\"path\",\"mode\":\"optional\",\"description\":\"Folder\",\"default\":\"/\"},"
             + "{\"name\":\"files\",\"mode\":\"array\",\"description\":\"Files\",\"default\":null}],"
             + "\"options\":["
-            + "{\"name\":\"dry-run\",\"shortcut\":\"n\",\"mode\":\"none\",\"description\":\"Only report\",\"default\":null},"
+            + "{\"name\":\"dry-run\",\"shortcut\":\"d\",\"mode\":\"none\",\"description\":\"Only report\",\"default\":null},"
             + "{\"name\":\"limit\",\"shortcut\":\"l\",\"mode\":\"required\",\"description\":\"How many\",\"default\":\"100\"},"
             + "{\"name\":\"format\",\"shortcut\":null,\"mode\":\"optional\",\"description\":\"Output format\","
             + "\"default\":\"plain\"},"
@@ -98,6 +98,34 @@ class OccCommandsTest extends UiTestSupport {
             assertThat(nc.occ().unregister("my_app:scan")).isTrue();
             assertThat(nc.occ().unregister("nope")).isFalse();
         }
+    }
+
+    /**
+     * Symfony merges the application's options (-h, -q, -v, -V, -n, --ansi/--no-ansi, --no-interaction, and
+     * Nextcloud's --no-warnings) into every command it runs; InputDefinition::addOption throws "An option with shortcut
+     * ... already exists" on a clash, so such a command would be registered but could never run.
+     */
+    @Test
+    void optionsThatClashWithOccsOwnAreRefusedBeforeRegistering() {
+        assertThatThrownBy(() -> OccCommand.builder("a", "h")
+                        .option(OccOption.flag("dry-run", "n", ""))
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'-n'");
+        assertThatThrownBy(() -> OccCommand.builder("a", "h")
+                        .option(OccOption.flag("verbose", null, ""))
+                        .build())
+                .hasMessageContaining("--verbose");
+        assertThatThrownBy(() -> OccCommand.builder("a", "h")
+                        .option(OccOption.negatable("warnings", ""))
+                        .build())
+                .hasMessageContaining("--warnings");
+        OccCommand direct = new OccCommand(
+                "a", "", false, "h", List.of(), List.of(OccOption.flag("quiet-mode", "q", "")), List.of());
+        try (NextcloudApp nc = app()) {
+            assertThatThrownBy(() -> nc.occ().register(direct)).hasMessageContaining("'-q'");
+        }
+        wm.verify(0, postRequestedFor(urlPathEqualTo(ROUTE)));
     }
 
     @Test
