@@ -155,6 +155,7 @@ public final class AppApiSimulator implements AutoCloseable {
     private final List<Custom> customAnswers = new CopyOnWriteArrayList<>();
     private final Stores stores;
     private final Registrations registrations;
+    private final SimulatedTasks tasks;
 
     private AppApiSimulator(Builder b) throws IOException {
         this.appId = b.appId;
@@ -171,6 +172,7 @@ public final class AppApiSimulator implements AutoCloseable {
         this.admin = b.users.isEmpty() ? "" : b.users.get(0);
         this.stores = new Stores(appId);
         this.registrations = new Registrations(appId);
+        this.tasks = new SimulatedTasks(appId, registrations, this::trigger, nextcloudVersion, aaVersion);
         AtomicInteger n = new AtomicInteger();
         ThreadFactory tf = r -> {
             Thread t = new Thread(r, "appapi-simulator-" + n.incrementAndGet());
@@ -704,6 +706,16 @@ public final class AppApiSimulator implements AutoCloseable {
     }
 
     /**
+     * Nextcloud's task processing as the ExApp's providers see it: a queue of tasks the test schedules, with input
+     * files, served through the server's {@code tasks_provider} routes (see {@link SimulatedTasks}).
+     *
+     * @return the task queue
+     */
+    public SimulatedTasks tasks() {
+        return tasks;
+    }
+
+    /**
      * Reads the ExApp's setup checks as AppAPI 35's background job does: {@code GET /setup_checks} in the system
      * context, with AppAPI's 5 s limit (or the simulator's timeout when shorter).
      *
@@ -1228,6 +1240,9 @@ public final class AppApiSimulator implements AutoCloseable {
                 return status(c, v, json, auth.user());
             }
             return new Handled(appApi(c, v, json, rel, auth.user()), auth.user());
+        }
+        if (rel.startsWith("/taskprocessing/")) {
+            return new Handled(tasks.handle(c, v, json, auth.present(), auth.user()), auth.user());
         }
         if (rel.equals("/cloud/capabilities") && c.method().equals("GET")) {
             return new Handled(

@@ -72,6 +72,14 @@ final class Registrations {
         }
     }
 
+    /** Copies of the entries registered on a route, in registration order. */
+    synchronized java.util.List<ObjectNode> entries(String route) {
+        Map<String, ObjectNode> entries = byRoute.get(route);
+        return entries == null
+                ? java.util.List.of()
+                : entries.values().stream().map(ObjectNode::deepCopy).toList();
+    }
+
     /** The key AppAPI looks an entry up by, from the register body or the get/delete query. */
     private static String nameOf(String route, ObjectNode p) {
         switch (route) {
