@@ -81,6 +81,7 @@ public final class HelloExAppCommand extends SampleCommand {
         withDefaults.putIfAbsent("APP_ID", DEFAULT_ID);
         withDefaults.putIfAbsent("APP_VERSION", "1.0.0");
         withDefaults.putIfAbsent("APP_DISPLAY_NAME", "Hello ExApp");
+        HelloTasks tasks = new HelloTasks(); // a "reverse" task-processing provider
         return ExApp.builder()
                 .environment(withDefaults)
                 .onInit(progress -> {
@@ -91,7 +92,12 @@ public final class HelloExAppCommand extends SampleCommand {
                     }
                     // returning reports 100; AppAPI then enables the app inside that report
                 })
-                .onEnabled(nc -> nc.log().info("hello-exapp enabled"))
+                .onEnabled(nc -> {
+                    nc.log().info("hello-exapp enabled");
+                    tasks.start(nc);
+                })
+                .onTrigger(tasks::trigger)
+                .onStop(tasks::stop)
                 .onDisabled(nc -> nc.log().info("hello-exapp disabled"))
                 .route(HttpMethod.GET, "/", AccessLevel.USER, req -> Response.json(Map.of("hello", req.user())))
                 .build();
