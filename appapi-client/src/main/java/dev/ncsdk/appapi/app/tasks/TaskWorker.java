@@ -121,8 +121,10 @@ public final class TaskWorker implements AutoCloseable {
     public void register(NextcloudApp nc) {
         TaskProcessing tp = Objects.requireNonNull(nc, "nc").taskProcessing();
         for (Entry e : providers.values()) {
-            if (e.provider != null) {
-                tp.registerAsync(e.provider, e.customTaskType).join();
+            if (e.provider != null && e.customTaskType != null) {
+                tp.register(e.provider, e.customTaskType);
+            } else if (e.provider != null) {
+                tp.register(e.provider);
             }
         }
     }
