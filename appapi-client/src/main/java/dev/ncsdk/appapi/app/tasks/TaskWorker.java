@@ -81,6 +81,7 @@ public final class TaskWorker implements AutoCloseable {
     private final Condition wake = lock.newCondition();
     private boolean wakeRequested; // guarded by lock
     private Run run; // guarded by lock; null when not running
+    private boolean started; // guarded by lock; once start() ran, a trigger no longer starts the worker
     private final AtomicInteger taken = new AtomicInteger();
 
     private TaskWorker(Builder b) {
@@ -164,6 +165,7 @@ public final class TaskWorker implements AutoCloseable {
             if (run != null) {
                 return;
             }
+            started = true;
             run = new Run(nc.asUser(""));
             run.loop.start();
         } finally {
@@ -174,8 +176,9 @@ public final class TaskWorker implements AutoCloseable {
 
     /**
      * Nextcloud's signal that tasks wait ({@code POST /trigger?providerId=}); a {@code TriggerHandler}, so wire it
-     * with {@code onTrigger(worker::trigger)}. Wakes the loop at once (starting it when it is not running) and
-     * returns.
+     * with {@code onTrigger(worker::trigger)}. Wakes the loop at once and returns. A worker never started is
+     * started (a trigger may come before {@code onEnabled} on a restarted ExApp); one stopped stays stopped until
+     * {@link #start} (a trigger racing with the ExApp's stop must not revive it).
      *
      * <pre>{@code
      * ExApp.builder().onTrigger(worker::trigger)
@@ -188,7 +191,16 @@ public final class TaskWorker implements AutoCloseable {
         if (!providers.containsKey(providerId)) {
             LOG.log(Level.DEBUG, "trigger for provider {0}, which this worker does not run", providerId);
         }
-        start(nc);
+        boolean first;
+        lock.lock();
+        try {
+            first = !started;
+        } finally {
+            lock.unlock();
+        }
+        if (first) {
+            start(nc);
+        }
         wakeUp();
     }
 
@@ -322,7 +334,9 @@ public final class TaskWorker implements AutoCloseable {
             wakeRequested = false;
             return woken;
         } catch (InterruptedException e) {
+            // someone interrupted the loop thread: end this run's loop rather than spin on the flag
             Thread.currentThread().interrupt();
+            stopping.set(true);
             return true;
         } finally {
             lock.unlock();

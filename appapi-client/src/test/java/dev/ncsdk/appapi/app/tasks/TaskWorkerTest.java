@@ -403,6 +403,26 @@ class TaskWorkerTest {
     }
 
     @Test
+    void aTriggerStartsANewWorkerButDoesNotReviveAStoppedOne() {
+        AppApiSimulator nc = simulator("33.0.0", "33.0.0");
+        TaskWorker worker = TaskWorker.builder()
+                .provider("tasks_app-rev", "core:text2text", ctx -> Map.of())
+                .build();
+        open.add(worker);
+        try (NextcloudApp app =
+                NextcloudApp.builder().environment(nc.environment(0)).build()) {
+            worker.trigger("tasks_app-rev", app); // a restarted ExApp may be triggered before it is enabled
+            assertThat(worker.isRunning()).isTrue();
+            worker.stop(Duration.ofSeconds(1));
+            worker.trigger("tasks_app-rev", app); // racing with the ExApp's stop
+            assertThat(worker.isRunning()).isFalse();
+            worker.start(app); // enabled again
+            assertThat(worker.isRunning()).isTrue();
+            worker.stop(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
     void builderChecksItsValues() {
         assertThatThrownBy(() -> TaskWorker.builder().build()).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> TaskWorker.builder().concurrency(0)).isInstanceOf(IllegalArgumentException.class);
