@@ -12,6 +12,7 @@ module dev.ncsdk.appapi {
     exports dev.ncsdk.appapi.admin;
     exports dev.ncsdk.appapi.app;
     exports dev.ncsdk.appapi.app.files;
+    exports dev.ncsdk.appapi.app.tasks;
     exports dev.ncsdk.appapi.app.ui;
     exports dev.ncsdk.appapi.exapp;
     exports dev.ncsdk.appapi.manifest;

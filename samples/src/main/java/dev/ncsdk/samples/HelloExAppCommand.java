@@ -93,6 +93,7 @@ public final class HelloExAppCommand extends SampleCommand {
         withDefaults.putIfAbsent("APP_ID", DEFAULT_ID);
         withDefaults.putIfAbsent("APP_VERSION", "1.0.0");
         withDefaults.putIfAbsent("APP_DISPLAY_NAME", "Hello ExApp");
+        HelloTasks tasks = new HelloTasks(); // a "reverse" task-processing provider
         ExApp.Builder app = ExApp.builder()
                 .environment(withDefaults)
                 .onInit(progress -> {
@@ -106,7 +107,10 @@ public final class HelloExAppCommand extends SampleCommand {
                 .onEnabled(nc -> {
                     HelloUi.register(nc);
                     nc.log().info("hello-exapp enabled");
+                    tasks.start(nc);
                 })
+                .onTrigger(tasks::trigger)
+                .onStop(tasks::stop)
                 .onDisabled(nc -> nc.log().info("hello-exapp disabled"))
                 .route(HttpMethod.GET, "/", AccessLevel.USER, req -> Response.json(Map.of("hello", req.user())));
         HelloUi.routes(app);

@@ -3,6 +3,7 @@ package dev.ncsdk.appapi.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ncsdk.appapi.AppApiCredentials;
 import dev.ncsdk.appapi.app.files.NextcloudFiles;
+import dev.ncsdk.appapi.app.tasks.TaskProcessing;
 import dev.ncsdk.appapi.app.ui.ExAppUi;
 import dev.ncsdk.appapi.app.ui.OccCommands;
 import dev.ncsdk.appapi.app.ui.ServerFeatures;
@@ -485,6 +486,26 @@ public final class NextcloudApp implements AutoCloseable {
         return OccCommands.of(this, serverFeatures());
     }
 
+    /**
+     * Task processing as a provider: registering the ExApp's providers and task types, and the calls a worker makes
+     * (next task, input files, progress, output files, results). Always in the system context; shared by all views.
+     * For a ready worker loop see {@link dev.ncsdk.appapi.app.tasks.TaskWorker}.
+     *
+     * <pre>{@code
+     * nc.taskProcessing().register(TaskProvider.builder("my_app-reverse", "Reverse", "core:text2text").build());
+     * }</pre>
+     *
+     * @return the task-processing group
+     */
+    public TaskProcessing taskProcessing() {
+        TaskProcessing t = shared.taskProcessing.get();
+        if (t == null) {
+            shared.taskProcessing.compareAndSet(null, TaskProcessing.of(asUser(""), serverFeatures()));
+            t = shared.taskProcessing.get();
+        }
+        return t;
+    }
+
     private ServerFeatures serverFeatures() {
         ServerFeatures f = shared.serverFeatures.get();
         if (f == null) {
@@ -757,6 +778,7 @@ public final class NextcloudApp implements AutoCloseable {
         final LogState log;
         final Duration timeout;
         final AtomicReference<ServerFeatures> serverFeatures = new AtomicReference<>();
+        final AtomicReference<TaskProcessing> taskProcessing = new AtomicReference<>();
 
         Shared(
                 OcsClient owner,

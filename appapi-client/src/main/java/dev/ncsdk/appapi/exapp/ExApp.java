@@ -380,6 +380,7 @@ public final class ExApp implements AutoCloseable {
         }
         long deadline = System.nanoTime() + grace.toNanos();
         front.closeListeners();
+        runStopHandler(grace);
         while (dispatcher.inFlight() > 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(10);
@@ -397,6 +398,17 @@ public final class ExApp implements AutoCloseable {
         shutdownNow();
         LOG.log(Level.INFO, "ExApp stopped");
         stopped.countDown();
+    }
+
+    /** Lets the stop handler (a task worker, say) finish its work within the grace, before the client closes. */
+    private void runStopHandler(Duration grace) {
+        if (settings.onStop != null) {
+            try {
+                settings.onStop.stopping(grace);
+            } catch (Exception | Error e) {
+                LOG.log(Level.WARNING, "the stop handler failed", e);
+            }
+        }
     }
 
     private synchronized void shutdownNow() {
@@ -588,6 +600,7 @@ public final class ExApp implements AutoCloseable {
         private EnabledHandler onEnabled;
         private EnabledHandler onDisabled;
         private TriggerHandler trigger;
+        private StopHandler onStop;
         private SetupChecksHandler setupChecks;
         private final List<Router.Route> routes = new ArrayList<>();
         private final List<OccCommand> occCommands = new ArrayList<>();
@@ -767,6 +780,23 @@ public final class ExApp implements AutoCloseable {
          */
         public Builder onTrigger(TriggerHandler handler) {
             this.trigger = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * What to do when the ExApp stops ({@link ExApp#stop}, {@link ExApp#close}, SIGTERM): runs after the
+         * listeners closed, alongside the requests still running, before the Nextcloud client closes, so that it can
+         * still report to Nextcloud; it should return within the grace period.
+         *
+         * <pre>{@code
+         * .onStop(worker::stop)   // a TaskWorker finishes or fails its running tasks
+         * }</pre>
+         *
+         * @param handler the handler
+         * @return this builder
+         */
+        public Builder onStop(StopHandler handler) {
+            this.onStop = Objects.requireNonNull(handler, "handler");
             return this;
         }
 

@@ -159,6 +159,7 @@ public final class AppApiSimulator implements AutoCloseable {
     private final Registrations registrations;
     private final SimulatedFiles files = new SimulatedFiles();
     private final ServerCallbacks callbacks;
+    private final SimulatedTasks tasks;
 
     private AppApiSimulator(Builder b) throws IOException {
         this.appId = b.appId;
@@ -176,6 +177,7 @@ public final class AppApiSimulator implements AutoCloseable {
         this.stores = new Stores(appId);
         this.registrations = new Registrations(appId);
         this.callbacks = new ServerCallbacks(this, registrations, files);
+        this.tasks = new SimulatedTasks(appId, registrations, this::trigger, nextcloudVersion, aaVersion);
         AtomicInteger n = new AtomicInteger();
         ThreadFactory tf = r -> {
             Thread t = new Thread(r, "appapi-simulator-" + n.incrementAndGet());
@@ -706,6 +708,16 @@ public final class AppApiSimulator implements AutoCloseable {
         Objects.requireNonNull(providerId, "providerId");
         String q = java.net.URLEncoder.encode(providerId, StandardCharsets.UTF_8);
         return exchange("request", "POST", "/trigger?providerId=" + q, systemHeaders(true), new byte[0], callTimeout);
+    }
+
+    /**
+     * Nextcloud's task processing as the ExApp's providers see it: a queue of tasks the test schedules, with input
+     * files, served through the server's {@code tasks_provider} routes (see {@link SimulatedTasks}).
+     *
+     * @return the task queue
+     */
+    public SimulatedTasks tasks() {
+        return tasks;
     }
 
     /**
@@ -1454,6 +1466,9 @@ public final class AppApiSimulator implements AutoCloseable {
                 return status(c, v, json, auth.user());
             }
             return new Handled(appApi(c, v, json, rel, auth.user()), auth.user());
+        }
+        if (rel.startsWith("/taskprocessing/")) {
+            return new Handled(tasks.handle(c, v, json, auth.present(), auth.user()), auth.user());
         }
         if (rel.equals("/cloud/capabilities") && c.method().equals("GET")) {
             return new Handled(
