@@ -45,6 +45,7 @@ public final class TalkBotMessenger {
     private final NextcloudApp nc;
     private final Supplier<Secret> secretSource;
     private volatile Secret secret;
+    private volatile Supplier<String> randoms = TalkSignature::newRandom;
 
     TalkBotMessenger(NextcloudApp nc, Secret secret) {
         this.nc = Objects.requireNonNull(nc, "nc");
@@ -59,6 +60,12 @@ public final class TalkBotMessenger {
     TalkBotMessenger(NextcloudApp nc, Supplier<Secret> secretSource) {
         this.nc = Objects.requireNonNull(nc, "nc");
         this.secretSource = Objects.requireNonNull(secretSource, "secretSource");
+    }
+
+    /** Uses these random texts instead of fresh ones (tests compare signatures with values made elsewhere). */
+    TalkBotMessenger withRandoms(Supplier<String> randoms) {
+        this.randoms = Objects.requireNonNull(randoms, "randoms");
+        return this;
     }
 
     private Secret secret() {
@@ -212,7 +219,7 @@ public final class TalkBotMessenger {
     }
 
     private OcsRequest.Builder signed(OcsRequest.Builder b, String signedText) {
-        String random = TalkSignature.newRandom();
+        String random = randoms.get();
         return b.credentials(Credentials.none()) // Talk's bot routes are public: the signature is the authentication
                 .header(TalkSignature.BOT_RANDOM_HEADER, random)
                 .header(TalkSignature.BOT_SIGNATURE_HEADER, TalkSignature.sign(secret(), random, signedText));
