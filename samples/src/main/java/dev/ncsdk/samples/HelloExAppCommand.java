@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
  * {@code hello-exapp}: a minimal complete ExApp. It runs with the environment AppAPI gives an ExApp ({@code APP_ID},
  * {@code APP_SECRET}, {@code APP_VERSION}, {@code APP_HOST}, {@code APP_PORT}, {@code NEXTCLOUD_URL}), has an
  * initialisation with progress, enable and disable handlers that write to Nextcloud's log, and one route:
- * {@code GET /} answers {@code {"hello": "<user>"}} for the calling user.
+ * {@code GET /} answers {@code {"hello": "<user>"}} for the calling user. When Nextcloud Talk takes bots it also
+ * registers a Talk bot that answers {@code !hello} ({@link HelloBot}).
  *
  * <pre>
  * export APP_ID=hello_exapp APP_VERSION=1.0.0 APP_SECRET=$(openssl rand -hex 32) APP_HOST=0.0.0.0 APP_PORT=23000 \
@@ -81,6 +82,7 @@ public final class HelloExAppCommand extends SampleCommand {
         withDefaults.putIfAbsent("APP_ID", DEFAULT_ID);
         withDefaults.putIfAbsent("APP_VERSION", "1.0.0");
         withDefaults.putIfAbsent("APP_DISPLAY_NAME", "Hello ExApp");
+        HelloBot bot = new HelloBot(); // the Talk bot answering !hello (HelloBot.java)
         return ExApp.builder()
                 .environment(withDefaults)
                 .onInit(progress -> {
@@ -91,9 +93,16 @@ public final class HelloExAppCommand extends SampleCommand {
                     }
                     // returning reports 100; AppAPI then enables the app inside that report
                 })
-                .onEnabled(nc -> nc.log().info("hello-exapp enabled"))
-                .onDisabled(nc -> nc.log().info("hello-exapp disabled"))
+                .onEnabled(nc -> {
+                    nc.log().info("hello-exapp enabled");
+                    bot.enable(nc);
+                })
+                .onDisabled(nc -> {
+                    nc.log().info("hello-exapp disabled");
+                    bot.disable(nc);
+                })
                 .route(HttpMethod.GET, "/", AccessLevel.USER, req -> Response.json(Map.of("hello", req.user())))
+                .route(HttpMethod.POST, HelloBot.ROUTE, bot.handler())
                 .build();
     }
 
