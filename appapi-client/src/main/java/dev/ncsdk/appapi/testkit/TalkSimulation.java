@@ -49,7 +49,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class TalkSimulation {
     private static final Pattern BOT_PATH =
             Pattern.compile("^/apps/spreed/api/v1/bot/([^/]+)/(message|reaction/([^/]+))$");
-    private static final String MESSAGE_PATTERN_NOTE = "message";
+    private static final String NOTE_NAME = "message";
 
     private final AppApiSimulator sim;
     private final Map<String, Bot> bots = new LinkedHashMap<>();
@@ -228,7 +228,7 @@ public final class TalkSimulation {
         ObjectNode object = m.putObject("object");
         object.put("type", "Note");
         object.put("id", Long.toString(messageId));
-        object.put("name", MESSAGE_PATTERN_NOTE);
+        object.put("name", NOTE_NAME);
         ObjectNode content = JsonNodeFactory.instance.objectNode();
         content.put("message", text);
         content.putArray("parameters");
