@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * WebhookRegistration r = WebhookRegistration.builder(WebhookEvents.NODE_CREATED, "/webhooks/files")
- *         .eventFilter(Json.parse("{\"event.node.path\": {\"$regex\": \"/^\\\\/alice\\\\/files\\\\/Inbox\\\\//\"}}"))
+ *         .eventFilter(new ObjectMapper().readTree("{\"event.node.path\": \"/alice/files/Inbox/scan.pdf\"}"))
  *         .userIdFilter("alice")
  *         .build();
  * }</pre>
