@@ -20,7 +20,9 @@ class HelloBotTest {
             nc.enable();
             assertThat(nc.talk().botRoutes()).containsExactly("talk/hello");
 
-            assertThat(nc.talk().deliverMessage(HelloBot.ROUTE, "room1", "alice", "what's up").proxyStatus())
+            assertThat(nc.talk()
+                            .deliverMessage(HelloBot.ROUTE, "room1", "alice", "what's up")
+                            .proxyStatus())
                     .isEqualTo(200);
             TalkSimulation.Delivery d = nc.talk().deliverMessage(HelloBot.ROUTE, "room1", "alice", " !hello ");
             assertThat(d.response().orElseThrow().status()).isEqualTo(200);

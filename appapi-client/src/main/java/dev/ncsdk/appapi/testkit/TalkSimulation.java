@@ -295,12 +295,14 @@ public final class TalkSimulation {
                 }
                 Bot old = bots.get(route);
                 String secret = old != null ? old.secret() : AppApiSimulator.random(64);
-                bots.put(route, new Bot(
-                        sha1(sim.appId() + "_" + route),
+                bots.put(
                         route,
-                        Params.phpString(p.get("name")),
-                        Params.phpString(p.get("description")),
-                        secret));
+                        new Bot(
+                                sha1(sim.appId() + "_" + route),
+                                route,
+                                Params.phpString(p.get("name")),
+                                Params.phpString(p.get("description")),
+                                secret));
                 ObjectNode d = JsonNodeFactory.instance.objectNode();
                 d.put("id", sha1(sim.appId() + "_" + route));
                 d.put("secret", secret);
@@ -342,7 +344,9 @@ public final class TalkSimulation {
         String token = m.group(1);
         boolean message = m.group(2).equals("message");
         String messageId = message ? "" : m.group(3);
-        if (message ? !c.method().equals("POST") : !(c.method().equals("POST") || c.method().equals("DELETE"))) {
+        if (message
+                ? !c.method().equals("POST")
+                : !(c.method().equals("POST") || c.method().equals("DELETE"))) {
             return null;
         }
         ObjectNode p = Params.of(c);

@@ -117,13 +117,16 @@ public final class WebhookSimulation {
             }
             String user = l.path("userId").isNull() ? "" : l.path("userId").asText("");
             List<Map.Entry<String, String>> h = sim.appApiHeaders(user, "CLI", null);
-            l.path("headers").properties().forEach(e -> h.add(Map.entry(e.getKey(), e.getValue().asText())));
+            l.path("headers")
+                    .properties()
+                    .forEach(e -> h.add(Map.entry(e.getKey(), e.getValue().asText())));
             JsonNode auth;
             synchronized (this) {
                 auth = authData.get(l.path("id").asLong());
             }
             if (auth != null && "header".equals(l.path("authMethod").asText())) {
-                auth.properties().forEach(e -> h.add(Map.entry(e.getKey(), e.getValue().asText())));
+                auth.properties()
+                        .forEach(e -> h.add(Map.entry(e.getKey(), e.getValue().asText())));
             }
             String method = l.path("httpMethod").asText("POST");
             ExAppResponse r = sim.exchange("webhook", method, uri, h, body, sim.callTimeout());
@@ -230,9 +233,10 @@ public final class WebhookSimulation {
         if (!event.contains("\\Events\\") || !event.endsWith("Event")) {
             return Ocs.failure(v, json, 400, event + " is not an event class compatible with webhooks");
         }
-        String auth = p.path("authMethod").isMissingNode() || p.path("authMethod").isNull()
-                ? "none"
-                : p.path("authMethod").asText();
+        String auth =
+                p.path("authMethod").isMissingNode() || p.path("authMethod").isNull()
+                        ? "none"
+                        : p.path("authMethod").asText();
         if (!auth.equals("none") && !auth.equals("header")) {
             return Ocs.failure(v, json, 400, "This auth method does not exist");
         }
@@ -253,10 +257,14 @@ public final class WebhookSimulation {
         l.put("uri", uri);
         l.put("event", event);
         JsonNode filter = p.get("eventFilter");
-        l.set("eventFilter", filter != null && filter.isObject() && !filter.isEmpty()
-                ? filter.deepCopy()
-                : JsonNodeFactory.instance.arrayNode()); // PHP's empty array
-        l.put("userIdFilter", p.path("userIdFilter").isNull() ? "" : p.path("userIdFilter").asText(""));
+        l.set(
+                "eventFilter",
+                filter != null && filter.isObject() && !filter.isEmpty()
+                        ? filter.deepCopy()
+                        : JsonNodeFactory.instance.arrayNode()); // PHP's empty array
+        l.put(
+                "userIdFilter",
+                p.path("userIdFilter").isNull() ? "" : p.path("userIdFilter").asText(""));
         JsonNode headers = p.get("headers");
         if (headers != null && headers.isObject()) {
             l.set("headers", headers.deepCopy());
@@ -266,7 +274,10 @@ public final class WebhookSimulation {
         l.put("authMethod", auth);
         if (hasAuth) {
             // the server stores ICrypto::encrypt(json): an opaque text, never the headers themselves
-            l.put("authData", Base64.getEncoder().encodeToString(AppApiSimulator.random(48).getBytes(StandardCharsets.US_ASCII)));
+            l.put(
+                    "authData",
+                    Base64.getEncoder()
+                            .encodeToString(AppApiSimulator.random(48).getBytes(StandardCharsets.US_ASCII)));
             authData.put(id, data.deepCopy());
         } else {
             l.putNull("authData");

@@ -45,7 +45,8 @@ class TalkAndWebhooksWithSimulatorTest {
     }
 
     private AppApiSimulator simulator() {
-        AppApiSimulator nc = AppApiSimulator.builder().appId("hello").appVersion("1.0.0").start();
+        AppApiSimulator nc =
+                AppApiSimulator.builder().appId("hello").appVersion("1.0.0").start();
         open.add(nc);
         return nc;
     }
@@ -55,8 +56,9 @@ class TalkAndWebhooksWithSimulatorTest {
                 .environment(nc.environment(0))
                 .onEnabled(n -> {
                     bot.register(n);
-                    n.webhooks().register(
-                            WebhookRegistration.builder(WebhookEvents.NODE_CREATED, "/webhooks/files").build());
+                    n.webhooks()
+                            .register(WebhookRegistration.builder(WebhookEvents.NODE_CREATED, "/webhooks/files")
+                                    .build());
                 })
                 .onDisabled(n -> {
                     bot.unregister(n);
@@ -66,7 +68,8 @@ class TalkAndWebhooksWithSimulatorTest {
                     seen.add(message);
                     if (message.text().strip().equals("!hello")) {
                         reply.reply(message, "Hello, " + message.actor().name() + "!");
-                        reply.react(message.conversationToken(), message.messageId().orElseThrow(), "👋");
+                        reply.react(
+                                message.conversationToken(), message.messageId().orElseThrow(), "👋");
                     }
                 }))
                 .route(HttpMethod.POST, "/webhooks/files", Webhooks.handler((call, req) -> calls.add(call)))
@@ -85,9 +88,10 @@ class TalkAndWebhooksWithSimulatorTest {
         assertThat(nc.enable().json().get("error").asText()).isEmpty();
         assertThat(nc.talk().botRoutes()).containsExactly("talk/hello");
         // the secret is kept in the app config, marked sensitive
-        assertThat(nc.appConfig()).containsEntry(
-                "talk_bot_secret_" + dev.ncsdk.appapi.app.talk.TalkBots.botId("hello", "/talk/hello"),
-                nc.talk().secret("/talk/hello").orElseThrow());
+        assertThat(nc.appConfig())
+                .containsEntry(
+                        "talk_bot_secret_" + dev.ncsdk.appapi.app.talk.TalkBots.botId("hello", "/talk/hello"),
+                        nc.talk().secret("/talk/hello").orElseThrow());
 
         TalkSimulation.Delivery d = nc.talk().deliverMessage("/talk/hello", "room1", "alice", "!hello");
         assertThat(d.proxyStatus()).isEqualTo(200);
@@ -101,7 +105,8 @@ class TalkAndWebhooksWithSimulatorTest {
         assertThat(posts.get(0).text()).isEqualTo("Hello, alice!");
         assertThat(posts.get(0).token()).isEqualTo("room1");
         assertThat(posts.get(0).status()).isEqualTo(201); // Talk accepted the signature over the text
-        assertThat(posts.get(0).body().get("replyTo").asLong()).isEqualTo(seen.get(0).messageId().map(Long::parseLong).orElseThrow());
+        assertThat(posts.get(0).body().get("replyTo").asLong())
+                .isEqualTo(seen.get(0).messageId().map(Long::parseLong).orElseThrow());
         assertThat(posts.get(1).kind()).isEqualTo("reaction");
         assertThat(posts.get(1).text()).isEqualTo("👋");
         assertThat(posts.get(1).status()).isEqualTo(201);
@@ -119,7 +124,10 @@ class TalkAndWebhooksWithSimulatorTest {
         assertThat(d.response()).isEmpty();
         assertThat(seen).isEmpty();
         assertThat(nc.talk().posts()).isEmpty();
-        assertThat(nc.talk().deliverMessage("/talk/other", "room1", "alice", "!hello").proxyStatus()).isEqualTo(404);
+        assertThat(nc.talk()
+                        .deliverMessage("/talk/other", "room1", "alice", "!hello")
+                        .proxyStatus())
+                .isEqualTo(404);
     }
 
     @Test
@@ -169,7 +177,8 @@ class TalkAndWebhooksWithSimulatorTest {
         app(nc, TalkBot.of("/talk/hello", "Hello bot", ""));
         nc.enable();
         assertThat(nc.webhooks().listeners()).hasSize(1);
-        try (NextcloudApp client = NextcloudApp.builder().environment(nc.environment(0)).build()) {
+        try (NextcloudApp client =
+                NextcloudApp.builder().environment(nc.environment(0)).build()) {
             List<WebhookListener> listed = client.webhooks().list();
             assertThat(listed).hasSize(1);
             assertThat(listed.get(0).appId()).isEqualTo("hello");
@@ -186,7 +195,8 @@ class TalkAndWebhooksWithSimulatorTest {
         assertThat(e.kind()).isEqualTo(NodeEvent.Kind.CREATED);
         assertThat(e.node().userPath()).isEqualTo("/Inbox/scan.pdf");
         assertThat(calls.get(0).userId()).contains("alice");
-        assertThat(nc.webhooks().deliver(WebhookEvents.NODE_DELETED, fields, "alice")).isEmpty();
+        assertThat(nc.webhooks().deliver(WebhookEvents.NODE_DELETED, fields, "alice"))
+                .isEmpty();
 
         nc.disable();
         assertThat(nc.webhooks().listeners()).isEmpty();

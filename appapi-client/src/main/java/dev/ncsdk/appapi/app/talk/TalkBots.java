@@ -175,8 +175,8 @@ public final class TalkBots {
                     if (secret.isEmpty()) {
                         throw new IllegalStateException("AppAPI registered the bot but sent no secret");
                     }
-                    TalkBotRegistration reg =
-                            new TalkBotRegistration(id.isEmpty() ? botId(nc.appId(), r) : id, "/" + r, Secret.of(secret));
+                    TalkBotRegistration reg = new TalkBotRegistration(
+                            id.isEmpty() ? botId(nc.appId(), r) : id, "/" + r, Secret.of(secret));
                     return nc.appConfig()
                             .setAsync(SECRET_KEY_PREFIX + reg.id(), secret, true)
                             .thenApply(v -> reg);

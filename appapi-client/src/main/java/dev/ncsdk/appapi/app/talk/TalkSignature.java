@@ -165,7 +165,9 @@ public final class TalkSignature {
 
     static Optional<String> header(Map<String, List<String>> headers, String name) {
         for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-            if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && e.getValue() != null
+            if (e.getKey() != null
+                    && e.getKey().equalsIgnoreCase(name)
+                    && e.getValue() != null
                     && !e.getValue().isEmpty()) {
                 return Optional.ofNullable(e.getValue().get(0));
             }

@@ -35,6 +35,7 @@ public record TalkTarget(String type, String id, String name) {
      * @return the target, with empty fields when absent
      */
     public static TalkTarget fromJson(JsonNode node) {
-        return new TalkTarget(Json.strOrEmpty(node, "type"), Json.strOrEmpty(node, "id"), Json.strOrEmpty(node, "name"));
+        return new TalkTarget(
+                Json.strOrEmpty(node, "type"), Json.strOrEmpty(node, "id"), Json.strOrEmpty(node, "name"));
     }
 }

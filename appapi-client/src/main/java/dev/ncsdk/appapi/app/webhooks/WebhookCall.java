@@ -101,7 +101,9 @@ public record WebhookCall(String eventClass, JsonNode event, WebhookUser user, I
      * @return the event, or empty
      */
     public Optional<NodeEvent> nodeEvent() {
-        return eventClass.startsWith("OCP\\Files\\Events\\Node\\") ? NodeEvent.from(eventClass, event) : Optional.empty();
+        return eventClass.startsWith("OCP\\Files\\Events\\Node\\")
+                ? NodeEvent.from(eventClass, event)
+                : Optional.empty();
     }
 
     /**

@@ -120,7 +120,8 @@ public final class Webhooks {
      */
     public CompletableFuture<WebhookListener> registerAsync(WebhookRegistration registration) {
         Objects.requireNonNull(registration, "registration");
-        return nc.callAsync(OcsRequest.post(BASE).jsonBody(registration.toBody()).build())
+        return nc.callAsync(
+                        OcsRequest.post(BASE).jsonBody(registration.toBody()).build())
                 .thenApply(WebhookListener::fromJson);
     }
 
@@ -236,17 +237,16 @@ public final class Webhooks {
      * @return the listener's future, empty when there is none
      */
     public CompletableFuture<Optional<WebhookListener>> getAsync(long id) {
-        return nc.callAsync(OcsRequest.get(BASE + "/" + checkId(id)).build())
-                .handle((data, err) -> {
-                    if (err != null) {
-                        Throwable c = cause(err);
-                        if (c instanceof NcNotFoundException) {
-                            return Optional.<WebhookListener>empty();
-                        }
-                        throw new CompletionException(c);
-                    }
-                    return Optional.of(WebhookListener.fromJson(data));
-                });
+        return nc.callAsync(OcsRequest.get(BASE + "/" + checkId(id)).build()).handle((data, err) -> {
+            if (err != null) {
+                Throwable c = cause(err);
+                if (c instanceof NcNotFoundException) {
+                    return Optional.<WebhookListener>empty();
+                }
+                throw new CompletionException(c);
+            }
+            return Optional.of(WebhookListener.fromJson(data));
+        });
     }
 
     /**
@@ -274,7 +274,9 @@ public final class Webhooks {
      * @return the answer's future
      */
     public CompletableFuture<Boolean> deleteAsync(long id) {
-        return nc.callAsync(OcsRequest.delete(BASE + "/" + checkId(id)).idempotent(true).build())
+        return nc.callAsync(OcsRequest.delete(BASE + "/" + checkId(id))
+                        .idempotent(true)
+                        .build())
                 .thenApply(JsonNode::asBoolean);
     }
 
@@ -303,7 +305,9 @@ public final class Webhooks {
      */
     public CompletableFuture<Integer> deleteAllOfThisAppAsync() {
         String app = URLEncoder.encode(nc.appId(), StandardCharsets.UTF_8).replace("+", "%20");
-        return nc.callAsync(OcsRequest.delete(BASE + "/byappid/" + app).idempotent(true).build())
+        return nc.callAsync(OcsRequest.delete(BASE + "/byappid/" + app)
+                        .idempotent(true)
+                        .build())
                 .thenApply(data -> data.asInt(0));
     }
 

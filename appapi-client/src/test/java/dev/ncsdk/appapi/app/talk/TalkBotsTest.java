@@ -66,8 +66,8 @@ class TalkBotsTest extends WireMockSupport {
     }
 
     static String talk(int status) {
-        return "{\"ocs\":{\"meta\":{\"status\":\"" + (status < 300 ? "ok" : "failure") + "\",\"statuscode\":"
-                + status + ",\"message\":\"\"},\"data\":null}}";
+        return "{\"ocs\":{\"meta\":{\"status\":\"" + (status < 300 ? "ok" : "failure") + "\",\"statuscode\":" + status
+                + ",\"message\":\"\"},\"data\":null}}";
     }
 
     static void configSet() {
@@ -101,8 +101,11 @@ class TalkBotsTest extends WireMockSupport {
                 .withRequestBody(equalToJson(
                         "{\"name\":\"Hello bot\",\"route\":\"talk/hello\",\"description\":\"Answers !hello\"}")));
         wm.verify(postRequestedFor(urlPathEqualTo(V1 + "/ex-app/config"))
-                .withRequestBody(equalToJson("{\"configKey\":\"talk_bot_secret_" + BOT_ID + "\",\"configValue\":\""
-                        + SECRET.reveal() + "\",\"sensitive\":1}", true, true)));
+                .withRequestBody(equalToJson(
+                        "{\"configKey\":\"talk_bot_secret_" + BOT_ID + "\",\"configValue\":\"" + SECRET.reveal()
+                                + "\",\"sensitive\":1}",
+                        true,
+                        true)));
     }
 
     @Test
@@ -119,7 +122,8 @@ class TalkBotsTest extends WireMockSupport {
             assertThatThrownBy(() -> nc.talkBots().register("/talk/hello", "Hello bot", ""))
                     .isInstanceOf(TalkBotsUnavailableException.class);
         }
-        assertThat(wm.findAll(postRequestedFor(urlPathEqualTo(V1 + "/talk_bot")))).isEmpty();
+        assertThat(wm.findAll(postRequestedFor(urlPathEqualTo(V1 + "/talk_bot"))))
+                .isEmpty();
     }
 
     @Test
@@ -144,14 +148,19 @@ class TalkBotsTest extends WireMockSupport {
     @Test
     void readsTheStoredSecretAndFallsBackToTheKeyAppApiBefore34Wrote() {
         wm.stubFor(post(urlPathEqualTo(V1 + "/ex-app/config/get-values"))
-                .willReturn(okJson(ok1("[{\"configkey\":\"talk_bot_secret_" + BOT_ID + "\",\"configvalue\":\"s1\"}]"))));
+                .willReturn(
+                        okJson(ok1("[{\"configkey\":\"talk_bot_secret_" + BOT_ID + "\",\"configvalue\":\"s1\"}]"))));
         try (NextcloudApp nc = app()) {
-            assertThat(nc.talkBots().storedSecret("/talk/hello")).map(Secret::reveal).contains("s1");
+            assertThat(nc.talkBots().storedSecret("/talk/hello"))
+                    .map(Secret::reveal)
+                    .contains("s1");
         }
         wm.stubFor(post(urlPathEqualTo(V1 + "/ex-app/config/get-values"))
                 .willReturn(okJson(ok1("[{\"configkey\":\"" + BOT_ID + "\",\"configvalue\":\"legacy\"}]"))));
         try (NextcloudApp nc = app()) {
-            assertThat(nc.talkBots().storedSecret("talk/hello")).map(Secret::reveal).contains("legacy");
+            assertThat(nc.talkBots().storedSecret("talk/hello"))
+                    .map(Secret::reveal)
+                    .contains("legacy");
         }
         wm.stubFor(post(urlPathEqualTo(V1 + "/ex-app/config/get-values")).willReturn(okJson(ok1("[]"))));
         try (NextcloudApp nc = app()) {
@@ -161,15 +170,18 @@ class TalkBotsTest extends WireMockSupport {
 
     @Test
     void sendsAMessageSignedOverItsTextWithoutAppApiHeaders() {
-        wm.stubFor(post(urlPathEqualTo(BOT + "/message")).willReturn(aResponse()
-                .withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody(talk(201))));
+        wm.stubFor(post(urlPathEqualTo(BOT + "/message"))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(talk(201))));
         try (NextcloudApp nc = app()) {
             TalkSentMessage sent = nc.talkBots()
                     .messenger(SECRET)
                     .withRandoms(() -> RANDOM)
-                    .send("n3xtc10ud", TalkChatMessage.of("Hello, Alice!").replyTo(1567).silent(true));
+                    .send(
+                            "n3xtc10ud",
+                            TalkChatMessage.of("Hello, Alice!").replyTo(1567).silent(true));
             assertThat(sent.token()).isEqualTo("n3xtc10ud");
             assertThat(sent.referenceId()).matches("[0-9a-f]{64}");
         }
@@ -181,19 +193,21 @@ class TalkBotsTest extends WireMockSupport {
         wm.verify(postRequestedFor(urlPathEqualTo(BOT + "/message"))
                 .withHeader("AUTHORIZATION-APP-API", absent())
                 .withHeader("EX-APP-ID", absent())
-                .withRequestBody(equalToJson(
-                        "{\"message\":\"Hello, Alice!\",\"replyTo\":1567,\"silent\":true,\"referenceId\":\""
+                .withRequestBody(
+                        equalToJson("{\"message\":\"Hello, Alice!\",\"replyTo\":1567,\"silent\":true,\"referenceId\":\""
                                 + r.get(0).getBodyAsString().replaceAll(".*\"referenceId\":\"([0-9a-f]+)\".*", "$1")
                                 + "\"}")));
     }
 
     @Test
     void repliesToAMessageInItsConversation() {
-        wm.stubFor(post(urlPathEqualTo(BOT + "/message")).willReturn(aResponse()
-                .withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody(talk(201))));
-        TalkMessage incoming = TalkMessage.parse(TalkVectors.MESSAGE_BODY.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        wm.stubFor(post(urlPathEqualTo(BOT + "/message"))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(talk(201))));
+        TalkMessage incoming =
+                TalkMessage.parse(TalkVectors.MESSAGE_BODY.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         try (NextcloudApp nc = app()) {
             nc.talkBots().messenger(SECRET).reply(incoming, "Hi!");
         }
@@ -203,17 +217,19 @@ class TalkBotsTest extends WireMockSupport {
 
     @Test
     void reactsAndDeletesAReactionSignedOverTheEmoji() {
-        wm.stubFor(post(urlPathEqualTo(BOT + "/reaction/1567")).willReturn(aResponse()
-                .withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody(talk(201))));
+        wm.stubFor(post(urlPathEqualTo(BOT + "/reaction/1567"))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(talk(201))));
         wm.stubFor(delete(urlPathEqualTo(BOT + "/reaction/1567")).willReturn(okJson(talk(200))));
         try (NextcloudApp nc = app()) {
             TalkBotMessenger bot = nc.talkBots().messenger(SECRET).withRandoms(() -> RANDOM);
             assertThat(bot.react("n3xtc10ud", "1567", "👍")).isTrue();
             bot.deleteReaction("n3xtc10ud", "1567", "👍");
         }
-        for (LoggedRequest r : wm.getAllServeEvents().stream().map(e -> e.getRequest()).toList()) {
+        for (LoggedRequest r :
+                wm.getAllServeEvents().stream().map(e -> e.getRequest()).toList()) {
             assertThat(r.getHeader("X-Nextcloud-Talk-Bot-Signature")).isEqualTo(THUMBS_UP_SIGNATURE);
             assertThat(r.getBodyAsString()).contains("\"reaction\"");
         }
@@ -224,20 +240,23 @@ class TalkBotsTest extends WireMockSupport {
     void alreadyReactedIs200AndNotNew() {
         wm.stubFor(post(urlPathEqualTo(BOT + "/reaction/1567")).willReturn(okJson(talk(200))));
         try (NextcloudApp nc = app()) {
-            assertThat(nc.talkBots().messenger(SECRET).react("n3xtc10ud", "1567", "👍")).isFalse();
+            assertThat(nc.talkBots().messenger(SECRET).react("n3xtc10ud", "1567", "👍"))
+                    .isFalse();
         }
     }
 
     @Test
     void talksRefusalsAreTheSdksErrors() {
-        wm.stubFor(post(urlPathEqualTo(BOT + "/message")).willReturn(aResponse()
-                .withStatus(401)
-                .withHeader("Content-Type", "application/json")
-                .withBody(talk(401))));
-        wm.stubFor(post(urlPathEqualTo(BOT + "/reaction/1")).willReturn(aResponse()
-                .withStatus(429)
-                .withHeader("Content-Type", "application/json")
-                .withBody(talk(429))));
+        wm.stubFor(post(urlPathEqualTo(BOT + "/message"))
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(talk(401))));
+        wm.stubFor(post(urlPathEqualTo(BOT + "/reaction/1"))
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(talk(429))));
         try (NextcloudApp nc = app()) {
             TalkBotMessenger bot = nc.talkBots().messenger(SECRET);
             assertThatThrownBy(() -> bot.send("n3xtc10ud", TalkChatMessage.of("x")))
@@ -248,6 +267,7 @@ class TalkBotsTest extends WireMockSupport {
             assertThatThrownBy(() -> TalkChatMessage.of(" ")).isInstanceOf(IllegalArgumentException.class);
             assertThat(bot.toString()).doesNotContain(SECRET.reveal());
         }
-        assertThat(wm.findAll(postRequestedFor(urlPathEqualTo(BOT + "/message")))).hasSize(1); // never resent
+        assertThat(wm.findAll(postRequestedFor(urlPathEqualTo(BOT + "/message"))))
+                .hasSize(1); // never resent
     }
 }

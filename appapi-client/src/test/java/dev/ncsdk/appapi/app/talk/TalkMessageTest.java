@@ -43,12 +43,12 @@ class TalkMessageTest {
 
     @Test
     void readsAReplyWithItsParent() {
-        String note = NOTE.replace("\"mediaType\"", "\"inReplyTo\":{\"actor\":" + ACTOR + ",\"object\":" + NOTE
-                + "},\"mediaType\"");
-        TalkMessage m = parse("{\"type\":\"Create\",\"actor\":" + ACTOR + ",\"object\":" + note + ",\"target\":"
-                + TARGET + "}");
-        assertThat(m.object().inReplyTo()).hasValueSatisfying(p -> assertThat(p.at("/object/id").asText())
-                .isEqualTo("1567"));
+        String note = NOTE.replace(
+                "\"mediaType\"", "\"inReplyTo\":{\"actor\":" + ACTOR + ",\"object\":" + NOTE + "},\"mediaType\"");
+        TalkMessage m = parse(
+                "{\"type\":\"Create\",\"actor\":" + ACTOR + ",\"object\":" + note + ",\"target\":" + TARGET + "}");
+        assertThat(m.object().inReplyTo())
+                .hasValueSatisfying(p -> assertThat(p.at("/object/id").asText()).isEqualTo("1567"));
     }
 
     @Test

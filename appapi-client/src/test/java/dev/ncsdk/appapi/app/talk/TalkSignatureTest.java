@@ -44,11 +44,15 @@ class TalkSignatureTest {
 
     @Test
     void refusesAForgedOrMismatchedSignature() {
-        assertThat(TalkSignature.verify(Secret.of("another-secret"), RANDOM, BODY, BODY_SIGNATURE)).isFalse();
-        assertThat(TalkSignature.verify(SECRET, RANDOM + "x", BODY, BODY_SIGNATURE)).isFalse();
+        assertThat(TalkSignature.verify(Secret.of("another-secret"), RANDOM, BODY, BODY_SIGNATURE))
+                .isFalse();
+        assertThat(TalkSignature.verify(SECRET, RANDOM + "x", BODY, BODY_SIGNATURE))
+                .isFalse();
         byte[] tampered = MESSAGE_BODY.replace("!hello", "!HELLO").getBytes(StandardCharsets.UTF_8);
-        assertThat(TalkSignature.verify(SECRET, RANDOM, tampered, BODY_SIGNATURE)).isFalse();
-        assertThat(TalkSignature.verify(SECRET, RANDOM, BODY, BODY_SIGNATURE.substring(1))).isFalse();
+        assertThat(TalkSignature.verify(SECRET, RANDOM, tampered, BODY_SIGNATURE))
+                .isFalse();
+        assertThat(TalkSignature.verify(SECRET, RANDOM, BODY, BODY_SIGNATURE.substring(1)))
+                .isFalse();
         assertThat(TalkSignature.verify(SECRET, RANDOM, BODY, "")).isFalse();
         assertThat(TalkSignature.verify(SECRET, null, BODY, BODY_SIGNATURE)).isFalse();
         assertThat(TalkSignature.verify(SECRET, RANDOM, BODY, null)).isFalse();

@@ -100,8 +100,9 @@ class WebhookCallTest {
 
     @Test
     void keepsOtherEventsRaw() {
-        WebhookCall c = parse("{\"event\":{\"share\":{\"id\":\"9\"},\"class\":\"OCP\\\\Share\\\\Events\\\\ShareCreatedEvent\"},"
-                + "\"user\":null,\"time\":5,\"tokens\":{}}");
+        WebhookCall c =
+                parse("{\"event\":{\"share\":{\"id\":\"9\"},\"class\":\"OCP\\\\Share\\\\Events\\\\ShareCreatedEvent\"},"
+                        + "\"user\":null,\"time\":5,\"tokens\":{}}");
         assertThat(c.nodeEvent()).isEmpty();
         assertThat(c.calendarObjectEvent()).isEmpty();
         assertThat(c.formSubmittedEvent()).isEmpty();

@@ -60,8 +60,10 @@ class WebhooksTest extends WireMockSupport {
     void registersWithTheServersFieldNamesInTheSystemContext() {
         wm.stubFor(post(urlPathEqualTo(BASE)).willReturn(okJson(ok(LISTENER))));
         try (NextcloudApp nc = app()) {
-            WebhookListener l = nc.asUser("alice").webhooks().register(
-                    WebhookRegistration.builder(WebhookEvents.NODE_CREATED, "/webhooks/files").build());
+            WebhookListener l = nc.asUser("alice")
+                    .webhooks()
+                    .register(WebhookRegistration.builder(WebhookEvents.NODE_CREATED, "/webhooks/files")
+                            .build());
             assertThat(l.id()).isEqualTo(12);
             assertThat(l.appId()).isEqualTo("hello_java");
             assertThat(l.userId()).isEmpty();
@@ -75,8 +77,11 @@ class WebhooksTest extends WireMockSupport {
         }
         // the routes are #[AppApiAdminAccessWithoutUser]: the ExApp calls them with an empty user
         wm.verify(postRequestedFor(urlPathEqualTo(BASE))
-                .withHeader("AUTHORIZATION-APP-API", equalTo(java.util.Base64.getEncoder()
-                        .encodeToString(":app-secret-0123456789".getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .withHeader(
+                        "AUTHORIZATION-APP-API",
+                        equalTo(java.util.Base64.getEncoder()
+                                .encodeToString(
+                                        ":app-secret-0123456789".getBytes(java.nio.charset.StandardCharsets.UTF_8))))
                 .withRequestBody(equalToJson("{\"httpMethod\":\"POST\",\"uri\":\"/webhooks/files\",\"event\":"
                         + "\"OCP\\\\Files\\\\Events\\\\Node\\\\NodeCreatedEvent\",\"authMethod\":\"none\"}")));
     }
@@ -84,7 +89,8 @@ class WebhooksTest extends WireMockSupport {
     @Test
     void sendsFiltersHeadersAndHeaderAuth() {
         wm.stubFor(post(urlPathEqualTo(BASE)).willReturn(okJson(ok(LISTENER_WITH_AUTH))));
-        WebhookRegistration r = WebhookRegistration.builder(WebhookEvents.FORM_SUBMITTED, "https://hooks.example.com/nc")
+        WebhookRegistration r = WebhookRegistration.builder(
+                        WebhookEvents.FORM_SUBMITTED, "https://hooks.example.com/nc")
                 .httpMethod("put")
                 .eventFilter(Json.parse("{\"user.uid\":\"bob\"}"))
                 .userIdFilter("bob")
@@ -105,22 +111,26 @@ class WebhooksTest extends WireMockSupport {
             assertThat(l.deliveredToExApp()).isFalse();
             assertThat(l.toString()).doesNotContain("encrypted");
         }
-        wm.verify(postRequestedFor(urlPathEqualTo(BASE)).withRequestBody(equalToJson("{\"httpMethod\":\"PUT\","
-                + "\"uri\":\"https://hooks.example.com/nc\",\"event\":\"OCA\\\\Forms\\\\Events\\\\FormSubmittedEvent\","
-                + "\"eventFilter\":{\"user.uid\":\"bob\"},\"userIdFilter\":\"bob\",\"headers\":{\"X-Source\":\"nc\"},"
-                + "\"authMethod\":\"header\",\"authData\":{\"Authorization\":\"Bearer s3cr3t\"},"
-                + "\"tokenNeeded\":{\"user_roles\":[\"trigger\"]}}")));
+        wm.verify(postRequestedFor(urlPathEqualTo(BASE))
+                .withRequestBody(equalToJson("{\"httpMethod\":\"PUT\","
+                        + "\"uri\":\"https://hooks.example.com/nc\",\"event\":\"OCA\\\\Forms\\\\Events\\\\FormSubmittedEvent\","
+                        + "\"eventFilter\":{\"user.uid\":\"bob\"},\"userIdFilter\":\"bob\",\"headers\":{\"X-Source\":\"nc\"},"
+                        + "\"authMethod\":\"header\",\"authData\":{\"Authorization\":\"Bearer s3cr3t\"},"
+                        + "\"tokenNeeded\":{\"user_roles\":[\"trigger\"]}}")));
     }
 
     @Test
     void theServersRefusalOfAnUnknownEventIsABadRequest() {
-        wm.stubFor(post(urlPathEqualTo(BASE)).willReturn(aResponse()
-                .withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"ocs\":{\"meta\":{\"status\":\"failure\",\"statuscode\":400,\"message\":\"Foo is not an "
-                        + "event class compatible with webhooks\"},\"data\":[]}}")));
+        wm.stubFor(post(urlPathEqualTo(BASE))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"ocs\":{\"meta\":{\"status\":\"failure\",\"statuscode\":400,\"message\":\"Foo is not an "
+                                        + "event class compatible with webhooks\"},\"data\":[]}}")));
         try (NextcloudApp nc = app()) {
-            assertThatThrownBy(() -> nc.webhooks().register(WebhookRegistration.builder("Foo", "/x").build()))
+            assertThatThrownBy(() -> nc.webhooks()
+                            .register(WebhookRegistration.builder("Foo", "/x").build()))
                     .isInstanceOf(NcBadRequestException.class)
                     .hasMessageContaining("not an event class");
         }
@@ -135,11 +145,13 @@ class WebhooksTest extends WireMockSupport {
     void listsFiltersByUriAndGets() {
         wm.stubFor(get(urlPathEqualTo(BASE)).willReturn(okJson(ok("[" + LISTENER + "," + LISTENER_WITH_AUTH + "]"))));
         wm.stubFor(get(urlPathEqualTo(BASE + "/12")).willReturn(okJson(ok(LISTENER))));
-        wm.stubFor(get(urlPathEqualTo(BASE + "/99")).willReturn(aResponse()
-                .withStatus(404)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"ocs\":{\"meta\":{\"status\":\"failure\",\"statuscode\":404,\"message\":\"Did expect "
-                        + "one result but found none\"},\"data\":[]}}")));
+        wm.stubFor(get(urlPathEqualTo(BASE + "/99"))
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"ocs\":{\"meta\":{\"status\":\"failure\",\"statuscode\":404,\"message\":\"Did expect "
+                                        + "one result but found none\"},\"data\":[]}}")));
         try (NextcloudApp nc = app()) {
             List<WebhookListener> all = nc.webhooks().list();
             assertThat(all).extracting(WebhookListener::id).containsExactly(12L, 13L);
@@ -152,15 +164,20 @@ class WebhooksTest extends WireMockSupport {
 
     @Test
     void updatesWithEveryField() {
-        wm.stubFor(post(urlPathEqualTo(BASE + "/12")).willReturn(okJson(ok(LISTENER.replace("NodeCreated", "NodeWritten")))));
+        wm.stubFor(post(urlPathEqualTo(BASE + "/12"))
+                .willReturn(okJson(ok(LISTENER.replace("NodeCreated", "NodeWritten")))));
         try (NextcloudApp nc = app()) {
-            WebhookListener l = nc.webhooks().update(12,
-                    WebhookRegistration.builder(WebhookEvents.NODE_WRITTEN, "/webhooks/files").build());
+            WebhookListener l = nc.webhooks()
+                    .update(
+                            12,
+                            WebhookRegistration.builder(WebhookEvents.NODE_WRITTEN, "/webhooks/files")
+                                    .build());
             assertThat(l.event()).isEqualTo(WebhookEvents.NODE_WRITTEN);
         }
-        wm.verify(postRequestedFor(urlPathEqualTo(BASE + "/12")).withRequestBody(equalToJson("{\"httpMethod\":\"POST\","
-                + "\"uri\":\"/webhooks/files\",\"event\":\"OCP\\\\Files\\\\Events\\\\Node\\\\NodeWrittenEvent\","
-                + "\"authMethod\":\"none\"}")));
+        wm.verify(postRequestedFor(urlPathEqualTo(BASE + "/12"))
+                .withRequestBody(equalToJson("{\"httpMethod\":\"POST\","
+                        + "\"uri\":\"/webhooks/files\",\"event\":\"OCP\\\\Files\\\\Events\\\\Node\\\\NodeWrittenEvent\","
+                        + "\"authMethod\":\"none\"}")));
     }
 
     @Test
