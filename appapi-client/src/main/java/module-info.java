@@ -13,7 +13,9 @@ module dev.ncsdk.appapi {
     exports dev.ncsdk.appapi.app;
     exports dev.ncsdk.appapi.app.files;
     exports dev.ncsdk.appapi.app.tasks;
+    exports dev.ncsdk.appapi.app.talk;
     exports dev.ncsdk.appapi.app.ui;
+    exports dev.ncsdk.appapi.app.webhooks;
     exports dev.ncsdk.appapi.exapp;
     exports dev.ncsdk.appapi.manifest;
     exports dev.ncsdk.appapi.testkit;

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
  * {@code APP_SECRET}, {@code APP_VERSION}, {@code APP_HOST}, {@code APP_PORT}, {@code NEXTCLOUD_URL}), has an
  * initialisation with progress, enable and disable handlers that write to Nextcloud's log, and a route:
  * {@code GET /} answers {@code {"hello": "<user>"}} for the calling user. {@link HelloUi} adds a top-menu page, an
- * admin settings form, a file action reporting a file's size and SHA-256, and the occ command {@code hello:hash}.
+ * admin settings form, a file action reporting a file's size and SHA-256, and the occ command {@code hello:hash}. When Nextcloud Talk takes bots it also
+ * registers a Talk bot that answers {@code !hello} ({@link HelloBot}).
  *
  * <pre>
  * export APP_ID=hello_exapp APP_VERSION=1.0.0 APP_SECRET=$(openssl rand -hex 32) APP_HOST=0.0.0.0 APP_PORT=23000 \
@@ -93,6 +94,7 @@ public final class HelloExAppCommand extends SampleCommand {
         withDefaults.putIfAbsent("APP_ID", DEFAULT_ID);
         withDefaults.putIfAbsent("APP_VERSION", "1.0.0");
         withDefaults.putIfAbsent("APP_DISPLAY_NAME", "Hello ExApp");
+        HelloBot bot = new HelloBot(); // the Talk bot answering !hello (HelloBot.java)
         HelloTasks tasks = new HelloTasks(); // a "reverse" task-processing provider
         ExApp.Builder app = ExApp.builder()
                 .environment(withDefaults)
@@ -108,11 +110,16 @@ public final class HelloExAppCommand extends SampleCommand {
                     HelloUi.register(nc);
                     nc.log().info("hello-exapp enabled");
                     tasks.start(nc);
+                    bot.enable(nc);
                 })
                 .onTrigger(tasks::trigger)
                 .onStop(tasks::stop)
-                .onDisabled(nc -> nc.log().info("hello-exapp disabled"))
-                .route(HttpMethod.GET, "/", AccessLevel.USER, req -> Response.json(Map.of("hello", req.user())));
+                .onDisabled(nc -> {
+                    nc.log().info("hello-exapp disabled");
+                    bot.disable(nc);
+                })
+                .route(HttpMethod.GET, "/", AccessLevel.USER, req -> Response.json(Map.of("hello", req.user())))
+                .route(HttpMethod.POST, HelloBot.ROUTE, bot.handler());
         HelloUi.routes(app);
         return app.build();
     }

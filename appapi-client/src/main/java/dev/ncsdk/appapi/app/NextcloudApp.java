@@ -506,6 +506,35 @@ public final class NextcloudApp implements AutoCloseable {
         return t;
     }
 
+    /**
+     * The ExApp's Talk bots: registration through AppAPI (checked against Talk's {@code bots-v1} capability), the
+     * stored secret, and messages and reactions as the bot.
+     *
+     * <pre>{@code
+     * TalkBotRegistration bot = nc.talkBots().register("/talk/hello", "Hello bot", "Answers !hello");
+     * nc.talkBots().messenger(bot.secret()).send(token, TalkChatMessage.of("Hi"));
+     * }</pre>
+     *
+     * @return the Talk bots group (system context)
+     */
+    public dev.ncsdk.appapi.app.talk.TalkBots talkBots() {
+        return dev.ncsdk.appapi.app.talk.TalkBots.of(this);
+    }
+
+    /**
+     * Nextcloud's webhook listeners ({@code webhook_listeners} app, Nextcloud 30+) registered by this ExApp: a
+     * {@code uri} starting with {@code /} is delivered to the ExApp's own route through AppAPI.
+     *
+     * <pre>{@code
+     * nc.webhooks().register(WebhookRegistration.builder(WebhookEvents.NODE_CREATED, "/webhooks/files").build());
+     * }</pre>
+     *
+     * @return the webhooks group (system context, as the server's admin routes allow an ExApp without a user)
+     */
+    public dev.ncsdk.appapi.app.webhooks.Webhooks webhooks() {
+        return dev.ncsdk.appapi.app.webhooks.Webhooks.of(this);
+    }
+
     private ServerFeatures serverFeatures() {
         ServerFeatures f = shared.serverFeatures.get();
         if (f == null) {

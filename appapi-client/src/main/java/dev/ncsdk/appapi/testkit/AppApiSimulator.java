@@ -111,7 +111,6 @@ public final class AppApiSimulator implements AutoCloseable {
             "/api/v1/ui/style",
             "/api/v1/ui/settings",
             "/api/v1/occ_command",
-            "/api/v1/talk_bot",
             "/api/v1/ai_provider/task_processing",
             "/api/v1/setup_check");
 
@@ -160,6 +159,8 @@ public final class AppApiSimulator implements AutoCloseable {
     private final SimulatedFiles files = new SimulatedFiles();
     private final ServerCallbacks callbacks;
     private final SimulatedTasks tasks;
+    private final TalkSimulation talk;
+    private final WebhookSimulation webhooks;
 
     private AppApiSimulator(Builder b) throws IOException {
         this.appId = b.appId;
@@ -178,6 +179,8 @@ public final class AppApiSimulator implements AutoCloseable {
         this.registrations = new Registrations(appId);
         this.callbacks = new ServerCallbacks(this, registrations, files);
         this.tasks = new SimulatedTasks(appId, registrations, this::trigger, nextcloudVersion, aaVersion);
+        this.talk = new TalkSimulation(this);
+        this.webhooks = new WebhookSimulation(this);
         AtomicInteger n = new AtomicInteger();
         ThreadFactory tf = r -> {
             Thread t = new Thread(r, "appapi-simulator-" + n.incrementAndGet());
@@ -800,6 +803,42 @@ public final class AppApiSimulator implements AutoCloseable {
      */
     public ForgedRequests forged() {
         return new ForgedRequests(new ExAppRequests(this, admin));
+    }
+
+    /**
+     * Talk and AppAPI's Talk-bot part: registered bots, message delivery to the ExApp, the bot's answers.
+     *
+     * @return the Talk simulation
+     */
+    public TalkSimulation talk() {
+        return talk;
+    }
+
+    /**
+     * The server's webhook listeners: registrations and event delivery to the ExApp.
+     *
+     * @return the webhook simulation
+     */
+    public WebhookSimulation webhooks() {
+        return webhooks;
+    }
+
+    String adminUser() {
+        return admin;
+    }
+
+    /** AppAPI's headers for a request it makes to the ExApp itself ({@code requestToExApp}), as a user or none. */
+    List<Map.Entry<String, String>> appApiHeaders(String user, String requestId, String contentType) {
+        List<Map.Entry<String, String>> h = new ArrayList<>();
+        if (contentType != null) {
+            h.add(Map.entry("Content-Type", contentType));
+        }
+        addAppApiHeaders(h, user, null, null, requestId);
+        h.add(Map.entry("Accept-Language", language));
+        addHarp(h);
+        h.add(Map.entry("User-Agent", USER_AGENT));
+        h.add(Map.entry("Accept-Encoding", "gzip"));
+        return h;
     }
 
     private static void checkUser(String userId) {
@@ -1483,6 +1522,13 @@ public final class AppApiSimulator implements AutoCloseable {
             }
             return new Handled(Ocs.ok(v, json, currentUser(auth.user())), auth.user());
         }
+        Ocs.Answer talkOrHook = talk.botApi(c, rel, v); // Talk's bot routes are public: signed, not logged in
+        if (talkOrHook == null) {
+            talkOrHook = webhooks.handle(c, rel, v, json, auth.ok() ? auth.user() : null);
+        }
+        if (talkOrHook != null) {
+            return new Handled(talkOrHook, auth.user());
+        }
         return new Handled(Ocs.failure(v, json, 998, INVALID_QUERY), auth.user());
     }
 
@@ -1533,6 +1579,9 @@ public final class AppApiSimulator implements AutoCloseable {
                 return Ocs.failure(v, json, 996, "Internal Server Error");
             }
             return stores.config(m, rel.substring((api + "/ex-app/preference").length()), p, v, json, user);
+        }
+        if (rel.equals(api + "/talk_bot")) {
+            return talk.registration(m, p, v, json);
         }
         String registration = REGISTRATIONS.stream()
                 .filter(r -> rel.equals("/apps/app_api" + r))
@@ -1612,6 +1661,7 @@ public final class AppApiSimulator implements AutoCloseable {
             aa.put("loglevel", logLevel); // AppAPI's Capabilities: only for a logged-in user (capture 01 vs 114)
         }
         aa.put("version", aaVersion);
+        talk.capabilities(caps);
         return d;
     }
 

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What an ExApp registers with AppAPI (top menu, file actions, scripts, styles, settings forms, occ commands, Talk
- * bots, task-processing providers, setup checks): kept by route and name so that register, get and delete answer
+ * What an ExApp registers with AppAPI (top menu, file actions, scripts, styles, settings forms, occ commands,
+ * task-processing providers, setup checks): kept by route and name so that register, get and delete answer
  * as AppAPI does. The top menu answers in the captured shapes (captures 105-108); the others answer {@code []} on
  * register and delete, and the registered parameters on get.
  */
@@ -51,12 +51,6 @@ final class Registrations {
                     stored.remove("format");
                 }
                 entries.put(name, stored);
-                if (route.equals("/api/v1/talk_bot")) {
-                    ObjectNode bot = JsonNodeFactory.instance.objectNode();
-                    bot.put("id", sha1(appId + "_" + Params.phpString(p.get("route"))));
-                    bot.put("secret", AppApiSimulator.random(64));
-                    return Ocs.ok(v, json, bot);
-                }
                 return Ocs.ok(v, json, Ocs.emptyData());
             }
             case "GET" -> {
@@ -87,9 +81,6 @@ final class Registrations {
     /** The key AppAPI looks an entry up by, from the register body or the get/delete query. */
     private static String nameOf(String route, ObjectNode p) {
         switch (route) {
-            case "/api/v1/talk_bot" -> {
-                return Params.phpString(p.get("route"));
-            }
             case "/api/v1/ui/settings" -> {
                 JsonNode scheme = p.get("formScheme");
                 return scheme != null ? Params.phpString(scheme.get("id")) : Params.phpString(p.get("formId"));
@@ -116,15 +107,6 @@ final class Registrations {
                 String name = Params.phpString(p.get("name"));
                 return type.isEmpty() ? name : type + "/" + name;
             }
-        }
-    }
-
-    private static String sha1(String s) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
