@@ -1268,11 +1268,6 @@ public final class AppApiSimulator implements AutoCloseable {
         }
     }
 
-    /** The first configured user, the simulated Nextcloud's admin. */
-    String adminUser() {
-        return admin;
-    }
-
     private List<Map.Entry<String, String>> heartbeatHeaders() {
         List<Map.Entry<String, String>> h = new ArrayList<>();
         h.add(Map.entry("Accept", "application/json"));

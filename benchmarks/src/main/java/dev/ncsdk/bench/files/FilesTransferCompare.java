@@ -73,7 +73,7 @@ public final class FilesTransferCompare {
         URI blob = URI.create(base + "/remote.php/dav/files/bench/blob.bin");
         URI upload = URI.create(base + "/remote.php/dav/files/bench/upload.bin");
         OcsClient ocs = OcsClient.builder()
-                .baseUrl(base)
+                .baseUri(java.net.URI.create(base))
                 .credentials(Credentials.appPassword("bench", Secret.of("bench-pw")))
                 .build();
         NextcloudFiles files = NextcloudFiles.builder(ocs, "bench")

@@ -279,6 +279,6 @@ public final class TalkBotMessenger {
     /** Never shows the secret. */
     @Override
     public String toString() {
-        return "TalkBotMessenger[" + nc.ocs().baseUrl() + "]";
+        return "TalkBotMessenger[" + nc.ocs().baseUri() + "]";
     }
 }

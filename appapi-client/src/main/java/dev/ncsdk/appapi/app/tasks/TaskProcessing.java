@@ -599,7 +599,7 @@ public final class TaskProcessing {
         HttpTransport t;
         try {
             t = transport();
-            URI uri = URI.create(nc.ocs().baseUrl() + "/ocs/v2.php" + PROVIDER + "/" + taskId + "/file/" + fileId);
+            URI uri = URI.create(nc.ocs().baseUri() + "/ocs/v2.php" + PROVIDER + "/" + taskId + "/file/" + fileId);
             call = HttpCall.builder("GET", uri)
                     .header("OCS-APIRequest", "true")
                     .idempotent(true)
@@ -639,7 +639,7 @@ public final class TaskProcessing {
     }
 
     private HttpCall.Builder ocsCall(String method, String path, List<Map.Entry<String, String>> query) {
-        StringBuilder u = new StringBuilder(nc.ocs().baseUrl() + "/ocs/v2.php" + path + "?format=json");
+        StringBuilder u = new StringBuilder(nc.ocs().baseUri() + "/ocs/v2.php" + path + "?format=json");
         for (Map.Entry<String, String> e : query) {
             u.append('&')
                     .append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))

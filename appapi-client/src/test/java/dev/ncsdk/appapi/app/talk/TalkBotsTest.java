@@ -43,7 +43,7 @@ class TalkBotsTest extends WireMockSupport {
 
     static NextcloudApp app() {
         return NextcloudApp.builder()
-                .baseUrl(baseUrl())
+                .baseUri(java.net.URI.create(baseUrl()))
                 .appId(APP)
                 .appVersion("1.0.0")
                 .secret(Secret.of("app-secret-0123456789"))

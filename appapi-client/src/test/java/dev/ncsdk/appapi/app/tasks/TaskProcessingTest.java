@@ -49,7 +49,7 @@ class TaskProcessingTest extends WireMockSupport {
 
     private static NextcloudApp app() {
         return NextcloudApp.builder()
-                .baseUrl(baseUrl())
+                .baseUri(java.net.URI.create(baseUrl()))
                 .appId("javastub")
                 .appVersion("1.0.0")
                 .secret(Secret.of(SECRET))
