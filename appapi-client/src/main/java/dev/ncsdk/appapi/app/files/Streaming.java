@@ -5,6 +5,7 @@ import dev.ncsdk.ocs.NcTimeoutException;
 import dev.ncsdk.ocs.NcTransportException;
 import dev.ncsdk.ocs.internal.http.HttpResult;
 import dev.ncsdk.ocs.internal.http.HttpTransport;
+import dev.ncsdk.ocs.internal.http.SendThreads;
 import dev.ncsdk.ocs.internal.http.Uris;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -205,7 +206,8 @@ final class Streaming {
         if (transport.isClosed()) {
             throw new IllegalStateException("client is closed");
         }
-        return transport.httpClient().sendAsync(request, handler);
+        // on an SDK thread, not sendAsync, whose answer would wait for a free common-pool worker (see SendThreads)
+        return SendThreads.send(transport.httpClient(), request, handler);
     }
 
     private HttpRequest request(URI uri, String method, List<String[]> headers, HttpRequest.BodyPublisher body) {
