@@ -67,10 +67,9 @@ import picocli.CommandLine.Option;
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        description = {
-            "Offline tour of the SDK against an embedded Nextcloud and App Store on loopback, then the hello-exapp",
-            "sample through AppAPI's lifecycle (heartbeat, init, enable, signed and forged requests)."
-        },
+        description = "Offline tour of the SDK against an embedded Nextcloud and App Store on loopback, then the"
+                + " hello-exapp sample through AppAPI's lifecycle (heartbeat, init, enable, signed and forged"
+                + " requests).",
         footer = "%nExample: ncsdk-samples demo")
 final class DemoCommand extends SampleCommand {
     @Override
