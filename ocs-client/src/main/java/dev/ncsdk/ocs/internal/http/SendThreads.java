@@ -26,8 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * pool. It costs one thread per request in flight; idle threads end after 30 seconds.
  *
  * <p>Cancelling the returned future interrupts the sending thread, which makes the JDK client abort the exchange.
- *
- * @since 0.1.0
  */
 public final class SendThreads {
     private static final AtomicInteger THREADS = new AtomicInteger();
