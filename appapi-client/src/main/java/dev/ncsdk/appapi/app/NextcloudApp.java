@@ -578,6 +578,46 @@ public final class NextcloudApp implements AutoCloseable {
     }
 
     /**
+     * Asks Nextcloud to run this ExApp's setup checks ({@code POST /ocs/v1.php/apps/app_api/api/v1/setup_check},
+     * AppAPI 35+, always in the system context): from then on a background job reads the app's
+     * {@code GET /setup_checks} and shows warnings and errors in the admin's "Security and setup warnings". The
+     * runtime calls this on every enable when {@code ExApp.Builder.onSetupChecks} is set and AppAPI has the feature.
+     *
+     * <pre>{@code
+     * if (ServerFeatures.of(nc).appApiVersion().map(v -> v.atLeast(AppApiFeature.SETUP_CHECKS.since())).orElse(false)) {
+     *     nc.registerSetupChecks();
+     * }
+     * }</pre>
+     *
+     * @throws dev.ncsdk.appapi.app.ui.AppApiVersionTooOldException when AppAPI is older than 35
+     */
+    public void registerSetupChecks() {
+        serverFeatures().require(dev.ncsdk.appapi.AppApiFeature.SETUP_CHECKS);
+        HttpTransport.await(asUser("")
+                .send(OcsRequest.post(APP_API + "/api/v1/setup_check")
+                        .version(OcsApiVersion.V1)
+                        .idempotent(true)
+                        .build()));
+    }
+
+    /**
+     * Stops Nextcloud running this ExApp's setup checks ({@code DELETE .../api/v1/setup_check}, AppAPI 35+).
+     *
+     * <pre>{@code
+     * nc.unregisterSetupChecks();
+     * }</pre>
+     *
+     * @throws dev.ncsdk.appapi.app.ui.AppApiVersionTooOldException when AppAPI is older than 35
+     */
+    public void unregisterSetupChecks() {
+        serverFeatures().require(dev.ncsdk.appapi.AppApiFeature.SETUP_CHECKS);
+        HttpTransport.await(asUser("")
+                .send(OcsRequest.delete(APP_API + "/api/v1/setup_check")
+                        .version(OcsApiVersion.V1)
+                        .build()));
+    }
+
+    /**
      * An absolute URL of Nextcloud for a path, as Nextcloud's {@code overwrite.cli.url} builds it ({@code GET
      * /ocs/v1.php/apps/app_api/api/v1/info/nextcloud_url/absolute?url=}). Useful for links in notifications:
      * {@code NEXTCLOUD_URL} may be an internal address.

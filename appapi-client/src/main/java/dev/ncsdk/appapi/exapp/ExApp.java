@@ -484,6 +484,9 @@ public final class ExApp implements AutoCloseable {
         }
         EnabledHandler h = on ? settings.onEnabled : settings.onDisabled;
         String error = "";
+        if (on && settings.setupChecks != null) {
+            registerSetupChecks();
+        }
         if (h != null || (on && !occCommands.isEmpty())) {
             try {
                 if (on) {
@@ -501,6 +504,28 @@ public final class ExApp implements AutoCloseable {
         }
         LOG.log(Level.INFO, "ExApp {0}{1}", on ? "enabled" : "disabled", error.isEmpty() ? "" : ": " + error);
         return Response.json(Map.of("error", error));
+    }
+
+    /**
+     * Opts in to Nextcloud's setup checks when AppAPI has them (35+): without it AppAPI never reads
+     * {@code /setup_checks}. An older or unknown AppAPI is skipped, and a failure only logged: the checks are
+     * advice to the admin, not a reason to keep the app disabled.
+     */
+    private void registerSetupChecks() {
+        try {
+            NextcloudApp nc = nextcloud();
+            boolean supported = dev.ncsdk.appapi.app.ui.ServerFeatures.of(nc)
+                    .appApiVersion()
+                    .map(v -> v.atLeast(dev.ncsdk.appapi.AppApiFeature.SETUP_CHECKS.since()))
+                    .orElse(false);
+            if (supported) {
+                nc.registerSetupChecks();
+            } else {
+                LOG.log(Level.DEBUG, "setup checks not registered: AppAPI is older than 35 or did not say");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not register the setup checks with Nextcloud: {0}", e.getMessage());
+        }
     }
 
     /** Registers the declared occ commands: AppAPI keeps them, and drops them itself when the app is removed. */
