@@ -116,6 +116,7 @@ public final class HelloExAppCommand extends SampleCommand {
                 .onStop(tasks::stop)
                 .onDisabled(nc -> {
                     nc.log().info("hello-exapp disabled");
+                    tasks.stop(Duration.ofSeconds(5)); // a disabled app's calls are refused: stop polling
                     bot.disable(nc);
                 })
                 .route(HttpMethod.GET, "/", AccessLevel.USER, req -> Response.json(Map.of("hello", req.user())))

@@ -35,7 +35,7 @@ final class HelloTasks {
         worker(nc.appId()).trigger(providerId, nc);
     }
 
-    /** Lets running tasks finish within the grace ({@code onStop}). */
+    /** Lets running tasks finish within the grace ({@code onStop}, and {@code onDisabled}: enabling starts again). */
     void stop(Duration grace) {
         TaskWorker w = worker;
         if (w != null) {

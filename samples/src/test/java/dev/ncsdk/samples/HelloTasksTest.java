@@ -41,4 +41,30 @@ class HelloTasksTest {
             }
         }
     }
+
+    @Test
+    void disablingStopsTheWorkerAndEnablingAgainTakesTasksAgain() {
+        try (AppApiSimulator nc = AppApiSimulator.builder()
+                .appId("hello_exapp")
+                .nextcloudVersion("33.0.0")
+                .aaVersion("33.0.0")
+                .start()) {
+            ExApp app =
+                    HelloExAppCommand.app(nc.environment(0), 1, Duration.ZERO).start();
+            try {
+                nc.exAppPort(app.port());
+                nc.enable();
+                nc.disable(); // stops the worker inside the call
+
+                long id = nc.tasks().enqueue(HelloTasks.taskType("hello_exapp"), Map.of("input", "abc"));
+                nc.enable();
+                SimulatedTask done = nc.tasks().awaitFinished(id, Duration.ofSeconds(10));
+
+                assertThat(done.status()).isEqualTo("STATUS_SUCCESSFUL");
+                assertThat(done.output().path("output").asText()).isEqualTo("cba");
+            } finally {
+                app.stop(Duration.ofSeconds(2));
+            }
+        }
+    }
 }
