@@ -48,7 +48,9 @@ public final class FleetCheckCold {
      */
     public static void main(String[] args) throws Exception {
         if (args.length >= 2 && args[0].equals("serve")) {
-            serve(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 50,
+            serve(
+                    Path.of(args[1]),
+                    args.length > 2 ? Integer.parseInt(args[2]) : 50,
                     args.length > 3 ? Integer.parseInt(args[3]) : 60);
         } else if (args.length == 2 && args[0].equals("check")) {
             check(Path.of(args[1]));
@@ -94,16 +96,21 @@ public final class FleetCheckCold {
         String countsUrl = lines.get(1);
         long t0 = System.nanoTime();
         FleetReport report;
-        try (AppStoreClient storeClient =
-                AppStoreClient.builder().baseUri(java.net.URI.create(storeUrl)).cache(ResponseCache.none()).build()) {
+        try (AppStoreClient storeClient = AppStoreClient.builder()
+                .baseUri(java.net.URI.create(storeUrl))
+                .cache(ResponseCache.none())
+                .build()) {
             List<OcsClient> clients = new ArrayList<>();
             for (String url : lines.subList(2, lines.size())) {
-                clients.add(clients.isEmpty()
-                        ? OcsClient.builder()
-                                .baseUri(java.net.URI.create(url))
-                                .credentials(Credentials.basic("admin", Secret.of("bench")))
-                                .build()
-                        : clients.get(0).toBuilder().baseUri(java.net.URI.create(url)).build());
+                clients.add(
+                        clients.isEmpty()
+                                ? OcsClient.builder()
+                                        .baseUri(java.net.URI.create(url))
+                                        .credentials(Credentials.basic("admin", Secret.of("bench")))
+                                        .build()
+                                : clients.get(0).toBuilder()
+                                        .baseUri(java.net.URI.create(url))
+                                        .build());
             }
             try {
                 report = FleetUpdateCheck.builder(storeClient).build().check(clients);
@@ -112,7 +119,8 @@ public final class FleetCheckCold {
             }
         }
         long checkMillis = (System.nanoTime() - t0) / 1_000_000;
-        long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        long sinceStart = System.currentTimeMillis()
+                - ManagementFactory.getRuntimeMXBean().getStartTime();
         int updates = 0;
         for (ServerCheck c : report.servers()) {
             if (!c.checked()) {
@@ -123,7 +131,9 @@ public final class FleetCheckCold {
         String counts;
         {
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-            counts = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(countsUrl + "/counts")).build(),
+            counts = http.send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(countsUrl + "/counts"))
+                                    .build(),
                             java.net.http.HttpResponse.BodyHandlers.ofString())
                     .body();
         }
@@ -133,7 +143,12 @@ public final class FleetCheckCold {
         System.out.printf(
                 "check %d ms, %d ms since JVM start, %d ms CPU, store requests %s, server requests %s,"
                         + " %d servers checked, %d updates%n",
-                checkMillis, sinceStart, os.getProcessCpuTime() / 1_000_000, c[0], c[1],
-                report.servers().size(), updates);
+                checkMillis,
+                sinceStart,
+                os.getProcessCpuTime() / 1_000_000,
+                c[0],
+                c[1],
+                report.servers().size(),
+                updates);
     }
 }

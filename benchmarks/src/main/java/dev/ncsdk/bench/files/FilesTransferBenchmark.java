@@ -106,6 +106,11 @@ public class FilesTransferBenchmark {
     }
 
     private void handle(HttpExchange x) throws IOException {
+        serve(x, size);
+    }
+
+    /** The loopback server's answer: a GET gets {@code size} bytes of the pattern, anything else is read and dropped. */
+    static void serve(HttpExchange x, long size) throws IOException {
         try (InputStream in = x.getRequestBody()) {
             byte[] sink = new byte[BLOCK];
             while (in.read(sink) >= 0) {
@@ -127,7 +132,7 @@ public class FilesTransferBenchmark {
     }
 
     /** An upload source of {@code n} bytes that allocates nothing per byte. */
-    private static InputStream source(long n) {
+    static InputStream source(long n) {
         return new InputStream() {
             private long left = n;
 

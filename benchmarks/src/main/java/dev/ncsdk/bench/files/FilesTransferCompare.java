@@ -1,13 +1,11 @@
 package dev.ncsdk.bench.files;
 
 import com.sun.management.OperatingSystemMXBean;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.ncsdk.appapi.app.files.NextcloudFiles;
 import dev.ncsdk.ocs.Credentials;
 import dev.ncsdk.ocs.OcsClient;
 import dev.ncsdk.ocs.Secret;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -46,13 +44,6 @@ import java.util.concurrent.Executors;
  * quarter of the rounds is warm-up and not counted.
  */
 public final class FilesTransferCompare {
-    private static final int BLOCK = 64 * 1024;
-    private static final byte[] PATTERN = new byte[BLOCK];
-
-    static {
-        new Random(1).nextBytes(PATTERN);
-    }
-
     private FilesTransferCompare() {}
 
     /**
@@ -67,7 +58,7 @@ public final class FilesTransferCompare {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         ExecutorService executor = Executors.newFixedThreadPool(4);
         server.setExecutor(executor);
-        server.createContext("/", x -> handle(x, size));
+        server.createContext("/", x -> FilesTransferBenchmark.serve(x, size));
         server.start();
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         URI blob = URI.create(base + "/remote.php/dav/files/bench/blob.bin");
@@ -93,10 +84,11 @@ public final class FilesTransferCompare {
         });
         transfers.put(
                 "sdkUpload",
-                () -> files.upload("/upload.bin", source(size), size).size());
+                () -> files.upload("/upload.bin", FilesTransferBenchmark.source(size), size)
+                        .size());
         transfers.put("bareUpload", () -> {
             HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(
-                    HttpRequest.BodyPublishers.ofInputStream(() -> source(size)), size);
+                    HttpRequest.BodyPublishers.ofInputStream(() -> FilesTransferBenchmark.source(size)), size);
             return (long)
                     bare.send(HttpRequest.newBuilder(upload).PUT(body).build(), HttpResponse.BodyHandlers.discarding())
                             .statusCode();
@@ -173,53 +165,5 @@ public final class FilesTransferCompare {
     /** One transfer. */
     private interface Transfer {
         long run() throws Exception;
-    }
-
-    private static void handle(HttpExchange x, long size) throws IOException {
-        try (InputStream in = x.getRequestBody()) {
-            byte[] sink = new byte[BLOCK];
-            while (in.read(sink) >= 0) {
-                // drop what is sent
-            }
-            if (x.getRequestMethod().equals("GET")) {
-                x.sendResponseHeaders(200, size);
-                OutputStream out = x.getResponseBody();
-                for (long left = size; left > 0; left -= BLOCK) {
-                    out.write(PATTERN, 0, (int) Math.min(BLOCK, left));
-                }
-                out.close();
-            } else {
-                x.sendResponseHeaders(201, -1);
-            }
-        } finally {
-            x.close();
-        }
-    }
-
-    /** An upload source of {@code n} bytes that allocates nothing per byte. */
-    private static InputStream source(long n) {
-        return new InputStream() {
-            private long left = n;
-
-            @Override
-            public int read() {
-                if (left <= 0) {
-                    return -1;
-                }
-                left--;
-                return PATTERN[(int) (left % BLOCK)] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (left <= 0) {
-                    return -1;
-                }
-                int k = (int) Math.min(Math.min(len, left), BLOCK);
-                System.arraycopy(PATTERN, 0, b, off, k);
-                left -= k;
-                return k;
-            }
-        };
     }
 }
